@@ -1,0 +1,52 @@
+#pragma once
+// Diagnostics: every content problem carries a file:line:column (STYLE.md, "Errors carry ...").
+
+#include <string>
+#include <vector>
+
+namespace travaux::diag {
+
+/// A position in a source file. `file` is relative to the content root, line and column
+/// are 1-based and count characters (code points), not bytes. Line 0 means "the whole file".
+struct SourcePos {
+  std::string file;
+  int line = 0;
+  int column = 0;
+
+  friend auto operator<=>(const SourcePos&, const SourcePos&) = default;
+};
+
+enum class Severity { error, warning };
+
+/// One problem found in the content. `message` says what is wrong, `hint` what to change.
+struct Diagnostic {
+  Severity severity = Severity::error;
+  SourcePos pos;
+  std::string message;
+  std::string hint;
+};
+
+/// The sink every stage reports into. Stages that run documents in parallel give each
+/// document its own sink and merge them in document order, so output stays deterministic.
+class Diagnostics {
+ public:
+  void error(SourcePos pos, std::string message, std::string hint = {});
+  void warning(SourcePos pos, std::string message, std::string hint = {});
+  void add(Diagnostic d);
+  void merge(const Diagnostics& other);
+
+  bool has_errors() const { return errors_ > 0; }
+  int error_count() const { return errors_; }
+  int warning_count() const { return warnings_; }
+  const std::vector<Diagnostic>& items() const { return items_; }
+
+  /// Orders by file, line, column, then message, so reports never depend on thread timing.
+  void sort();
+
+ private:
+  std::vector<Diagnostic> items_;
+  int errors_ = 0;
+  int warnings_ = 0;
+};
+
+}  // namespace travaux::diag

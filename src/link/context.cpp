@@ -1,0 +1,50 @@
+// Anchor look-up and reference context (CONTENT-MODEL.md, "Cross-references").
+#include "link/context.h"
+
+#include <regex>
+
+namespace travaux::link {
+
+bool LinkContext::has_anchor(const model::Document& doc, const std::string& anchor) const {
+  if (anchors_of(doc).count(anchor)) return true;
+  if (doc.kind != model::Kind::draft || doc.full_text) return false;
+  static const std::regex kNumbered(R"((objective|para)-([1-9][0-9]{0,4}))");
+  std::smatch m;
+  if (std::regex_match(anchor, m, kNumbered)) {
+    if (m[1] == "para") return true;
+    return !doc.objectives || std::stoi(m[2]) <= *doc.objectives;
+  }
+  static const std::set<std::string> kSections = {"preamble", "vision", "guiding-principles",
+                                                  "implementation", "follow-up-and-review"};
+  return kSections.count(anchor) > 0;
+}
+
+std::string sentence_around(std::string_view text, std::size_t at) {
+  if (at > text.size()) at = text.size();
+  std::size_t begin = 0;
+  for (std::size_t i = at; i > 0; --i) {
+    char c = text[i - 1];
+    if ((c == '.' || c == '!' || c == '?' || c == ';') && i < text.size() && text[i] == ' ' &&
+        !(i >= 2 && text[i - 2] >= '0' && text[i - 2] <= '9')) {
+      begin = i + 1;
+      break;
+    }
+  }
+  std::size_t end = text.size();
+  for (std::size_t i = at; i < text.size(); ++i) {
+    char c = text[i];
+    if ((c == '.' || c == '!' || c == '?' || c == ';') && (i + 1 == text.size() || text[i + 1] == ' ')) {
+      end = i + 1;
+      break;
+    }
+  }
+  std::string_view s = text.substr(begin, end - begin);
+  constexpr std::size_t kMax = 320;
+  if (s.size() <= kMax) return std::string(s);
+  // Cut long sentences at a character boundary near the limit.
+  std::size_t cut = kMax;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(s.substr(0, cut)) + "…";
+}
+
+}  // namespace travaux::link

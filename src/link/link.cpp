@@ -1,0 +1,128 @@
+// The link stage (CONTENT-MODEL.md, "Cross-references"): two passes over the documents,
+// the first collecting every page's anchors, the second rewriting links and mentions.
+#include "link/link.h"
+
+#include <tbb/parallel_for.h>
+
+#include "link/anchors.h"
+#include "link/context.h"
+#include "link/mentions.h"
+#include "link/resolve_link.h"
+#include "markdown/markdown.h"
+
+namespace travaux::link {
+
+namespace {
+
+/// Anchor ids for a tree's headings (and, in drafts, numbered paragraphs), in order.
+std::vector<std::string> heading_ids(const markdown::Tree& tree, std::set<std::string>& taken) {
+  std::vector<std::string> ids;
+  for (const auto& h : tree.headings()) ids.push_back(unique_anchor(heading_anchor(h.text), taken));
+  return ids;
+}
+
+std::set<std::string> collect_anchors(const model::Document& doc, const markdown::Tree& tree) {
+  std::set<std::string> taken;
+  if (doc.kind == model::Kind::draft)
+    for (const auto& p : tree.numbered_paragraphs()) taken.insert("para-" + std::to_string(p.number));
+  heading_ids(tree, taken);
+  return taken;
+}
+
+void link_front_matter(const LinkContext& ctx, const model::Document& doc, std::vector<Reference>& refs,
+                       diag::Diagnostics& diags) {
+  auto add = [&](const std::string& key, const std::vector<std::string>& values, Reference::Via via) {
+    for (const auto& v : values) {
+      if (key == "attachments" && (v.starts_with("static/") || v.find('.') != std::string::npos) &&
+          !v.ends_with(".md")) {
+        std::string p = v.starts_with("static/") ? v.substr(7) : v;
+        if (!ctx.static_paths.count(p))
+          diags.error(doc.pos_of(key), "attachment '" + v + "' is not a file under static/",
+                      "put the file under static/ and give its path, or give a document id");
+        continue;
+      }
+      if (const model::Document* t = resolve_front_matter_ref(ctx, doc, key, v, diags))
+        if (t != &doc) refs.push_back({doc.id, t->id, "", "", doc.pos_of(key), via});
+    }
+  };
+  add("attachments", doc.attachments, Reference::Via::attachment);
+  add("rounds", doc.rounds, Reference::Via::front_matter);
+  add("drafts", doc.drafts, Reference::Via::front_matter);
+  if (!doc.source.empty() && !doc.source.starts_with("http")) {
+    std::string p = doc.source.substr(doc.source.find("static/") + 7);
+    if (!ctx.static_paths.count(p))
+      diags.error(doc.pos_of("source"), "'source' names '" + doc.source + "', which is not under static/",
+                  "put the original under static/ or give its http(s):// address");
+  }
+}
+
+LinkedDocument link_document(const LinkContext& ctx, const MentionLinker& mentions, const model::Document& doc,
+                             markdown::Tree tree, const std::set<std::string>& own_anchors, bool unsafe_html,
+                             diag::Diagnostics& diags) {
+  LinkedDocument out;
+  link_front_matter(ctx, doc, out.references, diags);
+  tree.rewrite_links([&](const markdown::Link& l) {
+    return resolve_link(ctx, doc, own_anchors, l, out.references, diags);
+  });
+  tree.link_text([&](const markdown::TextRun& run) {
+    return mentions.link_run(doc, tree, run, out.references, diags);
+  });
+  std::set<std::string> taken;
+  if (doc.kind == model::Kind::draft) {
+    for (const auto& p : tree.anchor_numbered_paragraphs()) taken.insert("para-" + std::to_string(p.number));
+  }
+  tree.anchor_headings([&](const markdown::Heading& h) {
+    return unique_anchor(heading_anchor(h.text), taken);
+  });
+  out.anchors.assign(taken.begin(), taken.end());
+  out.summary = doc.summary.empty() ? tree.first_paragraph_text() : doc.summary;
+  out.body_html = tree.render_html(unsafe_html);
+  return out;
+}
+
+void fill_backlinks(const model::Archive& archive, LinkedArchive& linked) {
+  for (std::size_t i = 0; i < archive.documents.size(); ++i) {
+    std::set<std::string> seen;  // one entry per (source, target)
+    for (const auto& r : linked.documents[i].references)
+      if (seen.insert(r.to_id).second) linked.backlinks[r.to_id].push_back(r);
+  }
+}
+
+}  // namespace
+
+LinkedArchive link_archive(const model::Archive& archive, diag::Diagnostics& diags) {
+  LinkedArchive linked;
+  linked.drafts = model::DraftChain::build(archive, diags);
+  LinkContext ctx{archive, linked.drafts, {}, {}, {}};
+  for (const auto& d : archive.documents) ctx.by_path.emplace(d.source_path, &d);
+  for (const auto& s : archive.static_files) ctx.static_paths.insert(s.path);
+
+  const std::size_t n = archive.documents.size();
+  std::vector<std::optional<markdown::Tree>> trees(n);
+  ctx.anchors.resize(n);
+  tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) {
+    const auto& doc = archive.documents[i];
+    trees[i] = markdown::Tree::parse(doc.body, doc.body_line);
+    ctx.anchors[i] = collect_anchors(doc, *trees[i]);
+  });
+
+  const MentionLinker mentions(ctx);
+  linked.documents.resize(n);
+  std::vector<diag::Diagnostics> sinks(n);
+  const bool unsafe = archive.config.unsafe_html;
+  tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) {
+    linked.documents[i] = link_document(ctx, mentions, archive.documents[i], std::move(*trees[i]),
+                                        ctx.anchors[i], unsafe, sinks[i]);
+    trees[i].reset();
+  });
+  for (const auto& s : sinks) diags.merge(s);
+  if (archive.home) {
+    auto tree = markdown::Tree::parse(archive.home->body, archive.home->body_line);
+    auto anchors = collect_anchors(*archive.home, tree);
+    linked.home = link_document(ctx, mentions, *archive.home, std::move(tree), anchors, unsafe, diags);
+  }
+  fill_backlinks(archive, linked);
+  return linked;
+}
+
+}  // namespace travaux::link

@@ -1,0 +1,98 @@
+// The load stage (CONTENT-MODEL.md, "The content tree", "Edge rules": unique ids and round
+// numbers, draft = true skipped).
+#include "load/load.h"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include <tbb/parallel_for.h>
+
+#include "load/archive_config.h"
+#include "load/parse_document.h"
+
+namespace travaux::load {
+
+namespace {
+
+/// Every folder a plain page sits in becomes part of its URL, so it must be URL-safe.
+void check_page_folders(const model::Document& doc, diag::Diagnostics& diags) {
+  if (doc.kind != model::Kind::page) return;
+  std::string_view folders(doc.url_folder);
+  folders = folders.substr(0, folders.rfind('/') == std::string_view::npos ? 0 : folders.rfind('/'));
+  while (!folders.empty()) {
+    auto slash = folders.find('/');
+    std::string_view seg = folders.substr(0, slash);
+    if (!is_valid_id(seg)) {
+      diags.error({doc.source_path, 1, 1}, "folder name '" + std::string(seg) + "' cannot be part of a URL",
+                  "rename the folder to lowercase letters, digits and '-'");
+      return;
+    }
+    folders = slash == std::string_view::npos ? std::string_view{} : folders.substr(slash + 1);
+  }
+}
+
+void check_unique(const std::vector<model::Document>& docs, diag::Diagnostics& diags) {
+  std::map<std::string, const model::Document*> ids;
+  std::map<int, const model::Document*> numbers;
+  for (const auto& d : docs) {
+    auto [it, fresh] = ids.emplace(d.id, &d);
+    if (!fresh)
+      diags.error(d.pos_of("id"), "duplicate id '" + d.id + "', already used by " + it->second->source_path,
+                  "ids are unique across the archive: rename one file or set id = \"...\"");
+    if (d.kind == model::Kind::round && d.number) {
+      auto [nit, nfresh] = numbers.emplace(*d.number, &d);
+      if (!nfresh)
+        diags.error(d.pos_of("number"), "round number " + std::to_string(*d.number) +
+                    " is already used by " + nit->second->source_path, "give each round its own number");
+    }
+  }
+}
+
+}  // namespace
+
+model::Archive build_archive(SourceTree tree, diag::Diagnostics& diags) {
+  model::Archive archive;
+  archive.content_root = tree.root.string();
+  archive.static_files = std::move(tree.static_files);
+  if (tree.archive_toml) {
+    archive.config = parse_archive_config(tree.archive_toml->path, std::move(tree.archive_toml->text), diags);
+  } else {
+    diags.error({"archive.toml", 0, 0}, "archive.toml is missing",
+                "create archive.toml in the content folder with at least title = \"...\"");
+  }
+
+  // Parse in parallel, one sink per file, merged in path order for a stable report.
+  const std::size_t n = tree.markdown.size();
+  std::vector<std::optional<ParsedDocument>> parsed(n);
+  std::vector<diag::Diagnostics> sinks(n);
+  tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) {
+    parsed[i] = parse_document(tree.markdown[i].path, std::move(tree.markdown[i].text), sinks[i]);
+  });
+  for (std::size_t i = 0; i < n; ++i) {
+    diags.merge(sinks[i]);
+    if (!parsed[i]) continue;
+    if (tree.markdown[i].path == "_index.md") {
+      archive.home = std::move(parsed[i]->doc);
+      continue;
+    }
+    if (parsed[i]->work_in_progress) {
+      archive.unpublished.emplace(parsed[i]->doc.id, parsed[i]->doc.source_path);
+      continue;
+    }
+    check_page_folders(parsed[i]->doc, diags);
+    archive.documents.push_back(std::move(parsed[i]->doc));
+  }
+  std::sort(archive.documents.begin(), archive.documents.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.kind, a.date, a.id, a.source_path) < std::tie(b.kind, b.date, b.id, b.source_path);
+  });
+  check_unique(archive.documents, diags);
+  archive.index();
+  return archive;
+}
+
+model::Archive load_archive(const std::filesystem::path& content_root, diag::Diagnostics& diags) {
+  return build_archive(read_source_tree(content_root, diags), diags);
+}
+
+}  // namespace travaux::load

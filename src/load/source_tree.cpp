@@ -1,0 +1,110 @@
+// Walks the content folder into a SourceTree (CONTENT-MODEL.md, "The content tree" and the
+// symbolic-link edge rule).
+#include "load/source_tree.h"
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace travaux::load {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+class Walker {
+ public:
+  Walker(fs::path root, diag::Diagnostics& diags) : root_(std::move(root)), diags_(diags) {}
+
+  void walk(const fs::path& dir, const std::string& rel, bool in_static) {
+    std::error_code ec;
+    fs::path real = fs::canonical(dir, ec);
+    if (ec) {
+      diags_.error({rel, 0, 0}, "cannot read folder: " + ec.message());
+      return;
+    }
+    if (!visiting_.insert(real).second) {
+      diags_.error({rel, 0, 0}, "symbolic link loop: '" + rel + "' leads back to a folder above it",
+                   "remove the link or point it at a folder that does not contain it");
+      return;
+    }
+    std::vector<fs::directory_entry> entries;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+      entries.push_back(*it);
+    if (ec) diags_.error({rel, 0, 0}, "cannot list folder: " + ec.message());
+    std::sort(entries.begin(), entries.end(),
+              [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
+    for (const auto& entry : entries) visit(entry, rel, in_static);
+    visiting_.erase(real);
+  }
+
+  SourceTree tree;
+
+ private:
+  void visit(const fs::directory_entry& entry, const std::string& parent_rel, bool in_static) {
+    const std::string name = entry.path().filename().string();
+    if (name.empty() || name[0] == '.') return;
+    const std::string rel = parent_rel.empty() ? name : parent_rel + "/" + name;
+    std::error_code ec;
+    if (entry.is_symlink(ec) && !inside_root(entry.path())) {
+      diags_.error({rel, 0, 0}, "symbolic link '" + rel + "' leads outside the content folder",
+                   "copy the file into the content folder instead of linking to it");
+      return;
+    }
+    if (entry.is_directory(ec)) {
+      if (parent_rel.empty() && name == "themes" && !in_static) return;  // read by the theme loader
+      walk(entry.path(), rel, in_static || (parent_rel.empty() && name == "static"));
+      return;
+    }
+    if (!entry.is_regular_file(ec)) {
+      if (entry.is_symlink()) diags_.error({rel, 0, 0}, "symbolic link '" + rel + "' points nowhere");
+      return;
+    }
+    if (in_static) {
+      tree.static_files.push_back({rel.substr(std::string("static/").size()), entry.path().string()});
+    } else if (rel == "archive.toml") {
+      tree.archive_toml = SourceFile{rel, read(entry.path(), rel)};
+    } else if (entry.path().extension() == ".md") {
+      tree.markdown.push_back({rel, read(entry.path(), rel)});
+    }
+  }
+
+  bool inside_root(const fs::path& p) {
+    std::error_code ec;
+    fs::path target = fs::canonical(p, ec);
+    if (ec) return true;  // dangling: reported as "points nowhere"
+    auto [r, t] = std::mismatch(root_.begin(), root_.end(), target.begin(), target.end());
+    return r == root_.end();
+  }
+
+  std::string read(const fs::path& p, const std::string& rel) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    if (!in) diags_.error({rel, 0, 0}, "cannot read file");
+    return s.str();
+  }
+
+  fs::path root_;
+  diag::Diagnostics& diags_;
+  std::set<fs::path> visiting_;
+};
+
+}  // namespace
+
+SourceTree read_source_tree(const fs::path& root, diag::Diagnostics& diags) {
+  std::error_code ec;
+  fs::path real = fs::canonical(root, ec);
+  if (ec || !fs::is_directory(real)) {
+    diags.error({root.string(), 0, 0}, "content folder not found",
+                "pass the archive's folder with --content DIR");
+    return {};
+  }
+  Walker walker(real, diags);
+  walker.tree.root = real;
+  walker.walk(real, "", false);
+  return std::move(walker.tree);
+}
+
+}  // namespace travaux::load

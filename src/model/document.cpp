@@ -1,0 +1,39 @@
+// Kind names and folders (CONTENT-MODEL.md, "The content tree").
+#include "model/document.h"
+
+#include <array>
+
+namespace travaux::model {
+
+namespace {
+struct KindInfo {
+  Kind kind;
+  std::string_view name, folder, title;
+};
+constexpr std::array<KindInfo, 5> kKinds = {{
+    {Kind::letter, "letter", "letters", "Letters"},
+    {Kind::draft, "draft", "drafts", "Drafts"},
+    {Kind::round, "round", "rounds", "Rounds"},
+    {Kind::document, "document", "documents", "Documents"},
+    {Kind::page, "page", "", "Pages"},
+}};
+const KindInfo& info(Kind k) { return kKinds[static_cast<std::size_t>(k)]; }
+}  // namespace
+
+std::string_view kind_name(Kind kind) { return info(kind).name; }
+std::string_view kind_folder(Kind kind) { return info(kind).folder; }
+std::string_view kind_title(Kind kind) { return info(kind).title; }
+
+std::optional<Kind> kind_from_name(std::string_view name) {
+  for (const auto& k : kKinds)
+    if (k.name == name) return k.kind;
+  return std::nullopt;
+}
+
+diag::SourcePos Document::pos_of(const std::string& key) const {
+  auto it = key_pos.find(key);
+  if (it != key_pos.end()) return it->second;
+  return {source_path, 1, 1};
+}
+
+}  // namespace travaux::model

@@ -1,0 +1,89 @@
+#pragma once
+// A document of the archive: one Markdown file with its front matter (CONTENT-MODEL.md,
+// "The content tree" and "Front matter"). Plain data: no I/O, no Markdown.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diag/diagnostic.h"
+#include "model/date.h"
+
+namespace travaux::model {
+
+enum class Kind { letter, draft, round, document, page };
+
+/// "letter", "draft", ...: the value of `type = "..."`.
+std::string_view kind_name(Kind kind);
+/// "letters", "drafts", ...: the content folder and the URL folder ("" for pages).
+std::string_view kind_folder(Kind kind);
+/// "Letters", "Drafts", ...: the heading of the kind's index page.
+std::string_view kind_title(Kind kind);
+std::optional<Kind> kind_from_name(std::string_view name);
+
+/// One segment of a round's programme of work (`[[sessions]]`).
+struct Session {
+  Date date;
+  std::optional<Date> until;  // last day of a segment spanning several days (extension)
+  std::string start;          // "10:00", empty when the sources give no time
+  std::string end;
+  std::string title;
+  std::string room;
+  std::string kind = "negotiation";  // negotiation | informal-dialogue | hearing | briefing | other
+  std::string note;
+  diag::SourcePos pos;  // the `[[sessions]]` header, for errors about this session
+};
+
+/// The front matter and body of one source file.
+struct Document {
+  Kind kind = Kind::page;
+  std::string id;
+  std::string source_path;  // relative to the content root: "letters/2018-02-05-x.md"
+  std::string url_folder;   // output folder without trailing slash: "letters/<id>", "<path>/<id>"
+
+  // Common keys.
+  std::string title;
+  Date date;
+  std::vector<std::string> aliases;
+  std::string summary;
+  std::string source;
+  std::vector<std::string> topics;
+  bool full_text = true;  // false: the archive does not hold the text; the body is a note
+
+  // Letters.
+  std::vector<std::string> from;
+  std::string to;
+  std::string place;
+  std::vector<std::string> attachments;
+  std::vector<std::string> rounds;
+  std::vector<std::string> drafts;  // letters and rounds: drafts concerned / under negotiation
+
+  // Drafts.
+  std::optional<int> version;
+  std::string label;
+  std::string status;
+  std::string supersedes;
+  std::optional<int> objectives;  // declared objective count, for drafts whose text is not held
+
+  // Rounds.
+  std::optional<int> number;
+  std::optional<Date> end;
+  std::string location;
+  std::vector<Session> sessions;
+
+  /// The Markdown after the front matter, and the file line it starts on.
+  std::string body;
+  int body_line = 1;
+
+  /// Where each front-matter key was written, to report errors found after loading.
+  std::map<std::string, diag::SourcePos> key_pos;
+
+  /// Position of `key` if it was written, else the top of the file.
+  diag::SourcePos pos_of(const std::string& key) const;
+  /// The label a reader knows the document by: a draft's `label`, else its title.
+  const std::string& display_name() const { return label.empty() ? title : label; }
+};
+
+}  // namespace travaux::model

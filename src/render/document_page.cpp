@@ -1,0 +1,197 @@
+// Document pages: metadata, body, relations, backlinks, previous/next (issue #2 "Pages").
+#include "render/document_page.h"
+
+#include <algorithm>
+
+namespace travaux::render {
+
+namespace {
+
+using model::Document;
+using model::Kind;
+
+/// The documents of the same kind, in reading order: drafts by version, the rest by date.
+std::vector<const Document*> siblings(const RenderInput& in, const Document& doc) {
+  if (doc.kind == Kind::draft) return in.linked.drafts.versions();
+  return in.archive.of_kind(doc.kind);
+}
+
+void add_prev_next(const RenderInput& in, const PageLocation& at, const Document& doc, Data& d) {
+  auto list = siblings(in, doc);
+  auto it = std::find(list.begin(), list.end(), &doc);
+  if (it == list.end()) return;
+  if (it != list.begin()) d.set("prev", doc_ref(in, at, **(it - 1)));
+  if (it + 1 != list.end()) d.set("next", doc_ref(in, at, **(it + 1)));
+}
+
+/// Documents this one concerns: explicit `rounds`/`drafts` and those found in its text,
+/// rounds first by number, then drafts in version order.
+void add_concerns(const RenderInput& in, const PageLocation& at, const Document& doc, Data& d) {
+  std::vector<const Document*> rounds, drafts;
+  for (const auto& r : in.linked.of(in.archive, doc).references) {
+    const Document* t = in.archive.find(r.to_id);
+    if (!t || t == &doc) continue;
+    auto& bucket = t->kind == Kind::round ? rounds : t->kind == Kind::draft ? drafts : rounds;
+    if (t->kind != Kind::round && t->kind != Kind::draft) continue;
+    if (std::find(bucket.begin(), bucket.end(), t) == bucket.end()) bucket.push_back(t);
+  }
+  std::sort(rounds.begin(), rounds.end(), [](auto* a, auto* b) { return a->number < b->number; });
+  std::sort(drafts.begin(), drafts.end(), [&](auto* a, auto* b) {
+    return in.linked.drafts.index_of(*a) < in.linked.drafts.index_of(*b);
+  });
+  rounds.insert(rounds.end(), drafts.begin(), drafts.end());
+  if (!rounds.empty()) set_list(d, "concerns", doc_list(in, at, rounds));
+}
+
+/// Letters and documents that concern a round or draft (they link to it in any way).
+void add_concerned_by(const RenderInput& in, const PageLocation& at, const Document& doc, Data& d) {
+  std::vector<const Document*> letters;
+  auto it = in.linked.backlinks.find(doc.id);
+  if (it == in.linked.backlinks.end()) return;
+  for (const auto& r : it->second)
+    if (const Document* from = in.archive.find(r.from_id); from && from->kind == Kind::letter)
+      letters.push_back(from);
+  std::sort(letters.begin(), letters.end(), [](auto* a, auto* b) { return std::tie(a->date, a->id) < std::tie(b->date, b->id); });
+  if (!letters.empty()) set_list(d, "letters", doc_list(in, at, letters));
+}
+
+void add_attachments(const RenderInput& in, const PageLocation& at, const Document& doc, Data& d) {
+  std::vector<Data> items;
+  for (const auto& a : doc.attachments) {
+    if (const Document* t = in.archive.find(a)) {
+      items.push_back(doc_ref(in, at, *t));
+    } else {
+      Data f;
+      std::string path = a.starts_with("static/") ? a.substr(7) : a;
+      f.set("title", path.substr(path.rfind('/') + 1));
+      f.set("label", path.substr(path.rfind('/') + 1));
+      f.set("url", at.url(path));
+      items.push_back(std::move(f));
+    }
+  }
+  if (!items.empty()) set_list(d, "attachments", list_of(std::move(items)));
+  // The other direction: documents this one is attached to.
+  std::vector<const Document*> parents;
+  for (const auto& other : in.archive.documents)
+    if (std::find(other.attachments.begin(), other.attachments.end(), doc.id) != other.attachments.end())
+      parents.push_back(&other);
+  if (!parents.empty()) set_list(d, "attached_to", doc_list(in, at, parents));
+}
+
+void add_draft(const RenderInput& in, const PageLocation& at, const Document& doc, Data& d) {
+  const auto& chain = in.linked.drafts;
+  std::vector<Data> strip;
+  for (const auto* v : chain.versions()) {
+    Data item = doc_ref(in, at, *v);
+    if (v == &doc) item.set("current", true);
+    strip.push_back(std::move(item));
+  }
+  set_list(d, "chain", list_of(std::move(strip)));
+  if (const Document* prev = chain.previous(doc)) {
+    d.set("supersedes", doc_ref(in, at, *prev));
+    d.set("changes_url", at.url(doc.url_folder + "/changes/"));
+  }
+  if (const Document* next = chain.next(doc)) d.set("superseded_by", doc_ref(in, at, *next));
+  if (doc.version) d.set("version", std::to_string(*doc.version));
+  if (!doc.status.empty()) d.set("status", doc.status);
+  if (doc.objectives) d.set("objectives", std::to_string(*doc.objectives));
+  std::vector<const Document*> rounds;
+  for (const auto* r : in.archive.of_kind(Kind::round))
+    if (std::find(r->drafts.begin(), r->drafts.end(), doc.id) != r->drafts.end()) rounds.push_back(r);
+  if (!rounds.empty()) set_list(d, "negotiated_in", doc_list(in, at, rounds));
+}
+
+Data session_data(const model::Session& s) {
+  Data d;
+  d.set("title", s.title);
+  if (!s.start.empty()) d.set("start", s.start);
+  if (!s.end.empty()) d.set("end", s.end);
+  if (!s.room.empty()) d.set("room", s.room);
+  d.set("kind", s.kind);
+  std::string kind_label = s.kind;
+  std::replace(kind_label.begin(), kind_label.end(), '-', ' ');
+  d.set("kind_label", kind_label);
+  if (!s.note.empty()) d.set("note", s.note);
+  if (s.until) d.set("until", s.until->human());
+  return d;
+}
+
+void add_round(const RenderInput& in, const PageLocation& at, const Document& doc, Data& d) {
+  d.set("number", std::to_string(doc.number.value_or(0)));
+  if (doc.end && *doc.end != doc.date) d.set("end", doc.end->human());
+  if (!doc.location.empty()) d.set("location", doc.location);
+  // The programme of work, day by day, in the order written within each day.
+  std::vector<const model::Session*> sessions;
+  for (const auto& s : doc.sessions) sessions.push_back(&s);
+  std::stable_sort(sessions.begin(), sessions.end(), [](auto* a, auto* b) {
+    return std::tie(a->date, a->start) < std::tie(b->date, b->start);
+  });
+  std::vector<Data> days;
+  for (std::size_t i = 0; i < sessions.size();) {
+    const model::Date day = sessions[i]->date;
+    Data dd;
+    dd.set("date", day.human());
+    dd.set("date_iso", day.iso());
+    dd.set("weekday", std::string(model::weekday_name(day.weekday())));
+    std::vector<Data> items;
+    for (; i < sessions.size() && sessions[i]->date == day; ++i) items.push_back(session_data(*sessions[i]));
+    set_list(dd, "sessions", list_of(std::move(items)));
+    days.push_back(std::move(dd));
+  }
+  if (!days.empty()) set_list(d, "days", list_of(std::move(days)));
+  std::vector<const Document*> drafts;
+  for (const auto& id : doc.drafts)
+    if (const Document* t = in.archive.find(id)) drafts.push_back(t);
+  if (!drafts.empty()) set_list(d, "under_negotiation", doc_list(in, at, drafts));
+}
+
+}  // namespace
+
+std::string render_document_page(const RenderInput& in, const Document& doc) {
+  Page page;
+  page.at = {doc.url_folder, in.archive.config.pretty_urls};
+  page.template_name = std::string(model::kind_name(doc.kind)) + ".html";
+  if (!in.theme.has(page.template_name)) page.template_name = "page.html";
+  page.title = doc.title;
+  page.section = doc.kind == Kind::page ? "" : std::string(model::kind_folder(doc.kind));
+  if (doc.kind != Kind::page)
+    page.crumbs.push_back({std::string(model::kind_title(doc.kind)), std::string(model::kind_folder(doc.kind)) + "/"});
+  const auto& linked = in.linked.of(in.archive, doc);
+  page.description = linked.summary;
+  Data& d = page.data;
+  const PageLocation& at = page.at;
+  d.set("doc", doc_ref(in, at, doc));
+  d.set("title", doc.title);
+  d.set("kind_label", std::string(model::kind_name(doc.kind)));
+  d.set("date", doc.date.human());
+  d.set("date_iso", doc.date.iso());
+  d.set("body", relativize(linked.body_html, at));
+  if (!doc.summary.empty()) d.set("summary", doc.summary);
+  if (!doc.full_text) d.set("not_held", true);
+  if (!doc.source.empty())
+    d.set("source", doc.source.starts_with("http") ? doc.source : at.url(doc.source.substr(doc.source.find("static/") + 7)));
+  if (!doc.label.empty()) d.set("label", doc.label);
+  if (!doc.to.empty()) d.set("to", doc.to);
+  if (!doc.place.empty()) d.set("place", doc.place);
+  std::vector<Data> from;
+  for (const auto& f : doc.from) from.push_back(person_ref(in, at, f));
+  if (!from.empty()) set_list(d, "from", list_of(std::move(from)));
+  std::vector<Data> topics;
+  for (const auto& t : doc.topics) {
+    Data item;
+    item.set("name", t);
+    item.set("url", at.url("topics/" + topic_slug(t) + "/"));
+    topics.push_back(std::move(item));
+  }
+  if (!topics.empty()) set_list(d, "topics", list_of(std::move(topics)));
+  add_prev_next(in, at, doc, d);
+  add_attachments(in, at, doc, d);
+  if (doc.kind == Kind::letter || doc.kind == Kind::document) add_concerns(in, at, doc, d);
+  if (doc.kind == Kind::round || doc.kind == Kind::draft) add_concerned_by(in, at, doc, d);
+  if (doc.kind == Kind::draft) add_draft(in, at, doc, d);
+  if (doc.kind == Kind::round) add_round(in, at, doc, d);
+  set_list(d, "referenced_by", backlinks(in, at, doc));
+  return render_page(in, std::move(page));
+}
+
+}  // namespace travaux::render

@@ -1,0 +1,156 @@
+// Home and index pages (issue #2 "Pages": home introduces the process, rounds and drafts in
+// order, latest letters; letters chronologically, drafts as a chain, rounds by number).
+#include "render/index_pages.h"
+
+#include <algorithm>
+#include <map>
+
+namespace travaux::render {
+
+namespace {
+
+using model::Document;
+using model::Kind;
+
+std::vector<const Document*> rounds_by_number(const RenderInput& in) {
+  auto rounds = in.archive.of_kind(Kind::round);
+  std::stable_sort(rounds.begin(), rounds.end(), [](auto* a, auto* b) { return a->number < b->number; });
+  return rounds;
+}
+
+Data round_item(const RenderInput& in, const PageLocation& at, const Document& r) {
+  Data d = doc_ref(in, at, r);
+  d.set("number", std::to_string(r.number.value_or(0)));
+  if (r.end && *r.end != r.date) d.set("end", r.end->human());
+  if (!r.location.empty()) d.set("location", r.location);
+  return d;
+}
+
+/// Letters grouped by month, oldest first.
+Data by_month(const RenderInput& in, const PageLocation& at, const std::vector<const Document*>& docs) {
+  std::vector<Data> groups;
+  for (std::size_t i = 0; i < docs.size();) {
+    const int y = docs[i]->date.year, m = docs[i]->date.month;
+    std::vector<const Document*> in_month;
+    for (; i < docs.size() && docs[i]->date.year == y && docs[i]->date.month == m; ++i) in_month.push_back(docs[i]);
+    Data g;
+    g.set("month", docs[i - 1]->date.month_year());
+    set_list(g, "items", doc_list(in, at, in_month));
+    groups.push_back(std::move(g));
+  }
+  return list_of(std::move(groups));
+}
+
+}  // namespace
+
+std::string render_home(const RenderInput& in) {
+  const auto& cfg = in.archive.config;
+  Page page;
+  page.at = {"", cfg.pretty_urls};
+  page.template_name = "home.html";
+  page.title = cfg.title;
+  page.section = "home";
+  Data& d = page.data;
+  const PageLocation& at = page.at;
+  if (in.linked.home) d.set("intro", relativize(in.linked.home->body_html, at));
+  d.set("description", cfg.description);
+  if (!cfg.process_name.empty()) d.set("process_name", cfg.process_name);
+  if (cfg.process_start) d.set("process_start", cfg.process_start->human());
+  if (cfg.process_end) d.set("process_end", cfg.process_end->human());
+  std::vector<Data> rounds;
+  for (const auto* r : rounds_by_number(in)) rounds.push_back(round_item(in, at, *r));
+  set_list(d, "rounds", list_of(std::move(rounds)));
+  set_list(d, "drafts", doc_list(in, at, in.linked.drafts.versions()));
+  auto letters = in.archive.of_kind(Kind::letter);
+  std::reverse(letters.begin(), letters.end());
+  if (letters.size() > 8) letters.resize(8);
+  set_list(d, "latest_letters", doc_list(in, at, letters));
+  set_list(d, "documents", doc_list(in, at, in.archive.of_kind(Kind::document)));
+  d.set("letters_url", at.url("letters/"));
+  d.set("timeline_url", at.url("timeline/"));
+  return render_page(in, std::move(page));
+}
+
+void render_kind_indexes(const RenderInput& in, write::SiteImage& site) {
+  const bool pretty = in.archive.config.pretty_urls;
+  for (Kind kind : {Kind::letter, Kind::draft, Kind::round, Kind::document}) {
+    Page page;
+    page.at = {std::string(model::kind_folder(kind)), pretty};
+    page.template_name = "list.html";
+    page.title = std::string(model::kind_title(kind));
+    page.section = std::string(model::kind_folder(kind));
+    Data& d = page.data;
+    d.set("kind", std::string(model::kind_name(kind)));
+    switch (kind) {
+      case Kind::round: {
+        std::vector<Data> rounds;
+        for (const auto* r : rounds_by_number(in)) rounds.push_back(round_item(in, page.at, *r));
+        set_list(d, "rounds", list_of(std::move(rounds)));
+        break;
+      }
+      case Kind::draft: set_list(d, "chain", doc_list(in, page.at, in.linked.drafts.versions())); break;
+      default: d.set("groups", by_month(in, page.at, in.archive.of_kind(kind)));
+    }
+    {
+      std::string file = page.at.file();  // before page is moved from
+      site.add(std::move(file), render_page(in, std::move(page)));
+    }
+  }
+}
+
+void render_people_and_topics(const RenderInput& in, write::SiteImage& site) {
+  const bool pretty = in.archive.config.pretty_urls;
+  for (const auto& person : in.archive.config.people) {
+    Page page;
+    page.at = {"people/" + person.id, pretty};
+    page.template_name = "person.html";
+    page.title = person.name;
+    page.description = person.role;
+    std::vector<const Document*> docs;
+    for (const auto& doc : in.archive.documents)
+      if (std::find(doc.from.begin(), doc.from.end(), person.id) != doc.from.end()) docs.push_back(&doc);
+    page.data.set("role", person.role);
+    set_list(page.data, "documents", doc_list(in, page.at, docs));
+    {
+      std::string file = page.at.file();  // before page is moved from
+      site.add(std::move(file), render_page(in, std::move(page)));
+    }
+  }
+  std::map<std::string, std::pair<std::string, std::vector<const Document*>>> topics;  // slug -> name, docs
+  for (const auto& doc : in.archive.documents)
+    for (const auto& t : doc.topics) {
+      auto& entry = topics[topic_slug(t)];
+      if (entry.first.empty()) entry.first = t;
+      entry.second.push_back(&doc);
+    }
+  std::vector<Data> index;
+  PageLocation index_at{"topics", pretty};
+  for (const auto& [slug, entry] : topics) {
+    Page page;
+    page.at = {"topics/" + slug, pretty};
+    page.template_name = "topic.html";
+    page.title = entry.first;
+    page.crumbs.push_back({"Topics", "topics/"});
+    set_list(page.data, "documents", doc_list(in, page.at, entry.second));
+    {
+      std::string file = page.at.file();  // before page is moved from
+      site.add(std::move(file), render_page(in, std::move(page)));
+    }
+    Data item;
+    item.set("name", entry.first);
+    item.set("url", index_at.url("topics/" + slug + "/"));
+    item.set("count", std::to_string(entry.second.size()));
+    index.push_back(std::move(item));
+  }
+  Page page;
+  page.at = index_at;
+  page.template_name = "topics.html";
+  page.title = "Topics";
+  set_list(page.data, "topics", list_of(std::move(index)));
+  {
+      std::string file = page.at.file();  // before page is moved from
+      site.add(std::move(file), render_page(in, std::move(page)));
+    }
+}
+
+}  // namespace travaux::render

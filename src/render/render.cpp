@@ -1,0 +1,59 @@
+// The render stage (CONTENT-MODEL.md, "Output": the public URL contract).
+#include "render/render.h"
+
+#include <tbb/parallel_for.h>
+
+#include "render/document_page.h"
+#include "render/feeds.h"
+#include "render/index_pages.h"
+#include "render/view.h"
+
+namespace travaux::render {
+
+write::SiteImage render_site(const model::Archive& archive, const link::LinkedArchive& linked,
+                             const Theme& theme, diag::Diagnostics& diags) {
+  write::SiteImage site;
+  const RenderInput in{archive, linked, theme};
+
+  // Static files first: a generated page may not take the path of a file the author placed.
+  for (const auto& s : archive.static_files) site.add_copy(s.path, s.source_path);
+  for (const auto& [name, bytes] : theme.assets())
+    if (!site.add("assets/" + name, bytes))
+      diags.error({"static/assets/" + name, 0, 0}, "static file collides with the theme's assets/" + name,
+                  "rename the file or move it out of static/assets/");
+
+  const std::size_t n = archive.documents.size();
+  std::vector<std::string> pages(n);
+  tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) { pages[i] = render_document_page(in, archive.documents[i]); });
+  std::vector<std::string> folders = {""};
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto& doc = archive.documents[i];
+    const std::string file = doc.url_folder + "/index.html";
+    if (!site.add(file, std::move(pages[i])))
+      diags.error({doc.source_path, 1, 1}, "this page's output " + file + " is already taken by another page or file",
+                  "give the document another id, or move the conflicting file");
+    folders.push_back(doc.url_folder);
+  }
+
+  auto add_generated = [&](const std::string& path, std::string bytes) {
+    if (!site.add(path, std::move(bytes)))
+      diags.error({path, 0, 0}, "generated " + path + " collides with a page or static file of the same path",
+                  "rename the page or the file under static/ that uses this path");
+  };
+
+  add_generated("index.html", render_home(in));
+  write::SiteImage indexes;
+  render_kind_indexes(in, indexes);
+  render_people_and_topics(in, indexes);
+  for (auto& [path, bytes] : indexes.files) {
+    folders.push_back(path.substr(0, path.size() - std::string("/index.html").size()));
+    add_generated(path, std::move(bytes));
+  }
+  std::sort(folders.begin(), folders.end());
+  add_generated("feed.xml", render_atom(in));
+  add_generated("archive.json", render_archive_json(in));
+  add_generated("sitemap.xml", render_sitemap(in, folders));
+  return site;
+}
+
+}  // namespace travaux::render

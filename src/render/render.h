@@ -1,0 +1,17 @@
+#pragma once
+// The render stage: linked archive -> SiteImage (CONTENT-MODEL.md, "Output").
+
+#include "diag/diagnostic.h"
+#include "link/linked_archive.h"
+#include "model/archive.h"
+#include "render/theme.h"
+#include "write/site_image.h"
+
+namespace travaux::render {
+
+/// Renders every page, feed and asset. Document pages are rendered in parallel into slots
+/// and added in document order. Two outputs claiming one path is an error.
+write::SiteImage render_site(const model::Archive& archive, const link::LinkedArchive& linked,
+                             const Theme& theme, diag::Diagnostics& diags);
+
+}  // namespace travaux::render

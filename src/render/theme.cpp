@@ -1,0 +1,108 @@
+// Theme loading, template validation and thread-safe rendering (issue #2 "Templates").
+#include "render/theme.h"
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <tbb/enumerable_thread_specific.h>
+
+#include "diag/text_position.h"
+#include "render/theme_files.h"
+
+namespace travaux::render {
+
+namespace fs = std::filesystem;
+namespace mu = kainjow::mustache;
+
+namespace {
+
+bool is_template(const std::string& name) { return name.ends_with(".html"); }
+
+/// kainjow reports "Unclosed section "x" at 123": turn the byte offset into line:column.
+diag::SourcePos template_error_pos(const std::string& origin, const std::string& source, const std::string& message) {
+  auto at = message.rfind(" at ");
+  if (at == std::string::npos) return {origin, 1, 1};
+  std::size_t offset = std::strtoul(message.c_str() + at + 4, nullptr, 10);
+  auto lc = diag::line_column_of(source, offset);
+  return {origin, lc.line, lc.column};
+}
+
+/// Each thread keeps its own parsed templates: kainjow's render is not const.
+using Cache = std::map<std::string, std::unique_ptr<mu::mustache>>;
+
+}  // namespace
+
+std::uint64_t Theme::next_serial() {
+  static std::atomic<std::uint64_t> counter{0};
+  return ++counter;
+}
+
+std::unique_ptr<Theme> Theme::from_files(const std::map<std::string, std::string>& files,
+                                         const std::map<std::string, std::string>& origins,
+                                         diag::Diagnostics& diags) {
+  auto theme = std::make_unique<Theme>();
+  bool ok = true;
+  for (const auto& [name, source] : files) {
+    if (!is_template(name)) {
+      theme->assets_[name] = source;
+      continue;
+    }
+    mu::mustache check(source);
+    if (!check.is_valid()) {
+      auto it = origins.find(name);
+      const std::string origin = it == origins.end() ? "themes/default/" + name : it->second;
+      diags.error(template_error_pos(origin, source, check.error_message()),
+                  "template error: " + check.error_message(), "fix the Mustache tag at this position");
+      ok = false;
+    }
+    if (name.starts_with('_')) theme->partials_[name.substr(0, name.size() - 5)] = source;
+    else theme->templates_[name] = source;
+  }
+  if (!ok) return nullptr;
+  return theme;
+}
+
+std::unique_ptr<Theme> Theme::load(const model::Archive& archive, diag::Diagnostics& diags) {
+  std::map<std::string, std::string> files, origins;
+  for (const auto& f : default_theme_files()) files[f.name] = f.content;
+  const fs::path own = fs::path(archive.content_root) / "themes" / archive.config.theme;
+  std::error_code ec;
+  if (fs::is_directory(own, ec)) {
+    for (const auto& e : fs::directory_iterator(own, ec)) {
+      if (!e.is_regular_file()) continue;
+      std::ifstream in(e.path(), std::ios::binary);
+      std::ostringstream s;
+      s << in.rdbuf();
+      const std::string name = e.path().filename().string();
+      files[name] = s.str();
+      origins[name] = "themes/" + archive.config.theme + "/" + name;
+    }
+  } else if (archive.config.theme != "default") {
+    diags.error({"archive.toml", 0, 0}, "theme '" + archive.config.theme + "' not found",
+                "create themes/" + archive.config.theme + "/ in the content folder, or use theme = \"default\"");
+    return nullptr;
+  }
+  return from_files(files, origins, diags);
+}
+
+std::string Theme::render(const std::string& name, const Data& data) const {
+  static tbb::enumerable_thread_specific<std::map<std::uint64_t, Cache>> caches;
+  Cache& cache = caches.local()[serial_];
+  auto get = [&](const std::string& key, const std::string& source) -> mu::mustache& {
+    auto& slot = cache[key];
+    if (!slot) slot = std::make_unique<mu::mustache>(source);
+    return *slot;
+  };
+  Data with_partials(data);
+  for (const auto& [pname, psource] : partials_) {
+    const std::string* src = &psource;
+    with_partials.set(pname, mu::partial([src] { return *src; }));
+  }
+  auto it = templates_.find(name);
+  if (it == templates_.end()) return {};
+  return get(name, it->second).render(with_partials);
+}
+
+}  // namespace travaux::render

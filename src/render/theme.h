@@ -1,0 +1,46 @@
+#pragma once
+// Themes: Mustache templates plus assets (issue #2 "Templates"). The default theme is built
+// in; an archive's own themes/<name>/ folder overrides any of its files.
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+
+#include <kainjow/mustache.hpp>
+
+#include "diag/diagnostic.h"
+#include "model/archive.h"
+
+namespace travaux::render {
+
+using Data = kainjow::mustache::data;
+
+class Theme {
+ public:
+  /// The built-in default theme, overridden file by file by `<content>/themes/<name>/`.
+  /// Every template is parsed here, once; a syntax error names the template file and line.
+  static std::unique_ptr<Theme> load(const model::Archive& archive, diag::Diagnostics& diags);
+  /// A theme from explicit files (tests).
+  static std::unique_ptr<Theme> from_files(const std::map<std::string, std::string>& files,
+                                           const std::map<std::string, std::string>& origins,
+                                           diag::Diagnostics& diags);
+
+  /// Renders template `name` ("letter.html") with `data`. Files whose name starts with '_'
+  /// are partials, available to every template as {{> _name}} (without ".html").
+  /// Safe to call from several threads.
+  std::string render(const std::string& name, const Data& data) const;
+  bool has(const std::string& name) const { return templates_.count(name) > 0; }
+
+  /// Files that are not templates (CSS, JS, fonts): output path -> bytes.
+  const std::map<std::string, std::string>& assets() const { return assets_; }
+
+ private:
+  std::map<std::string, std::string> templates_;  // name -> source
+  std::map<std::string, std::string> partials_;   // "_nav" -> source
+  std::map<std::string, std::string> assets_;
+  std::uint64_t serial_ = next_serial();  // keys the per-thread template caches
+  static std::uint64_t next_serial();
+};
+
+}  // namespace travaux::render

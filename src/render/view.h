@@ -1,0 +1,63 @@
+#pragma once
+// Shared pieces of every page's template data (STYLE.md item 7: give a renderer only what
+// it needs). Values are plain strings; kainjow escapes {{x}} for HTML, and {{{x}}} is used
+// only for HTML this program produced.
+
+#include <string>
+#include <vector>
+
+#include "link/linked_archive.h"
+#include "model/archive.h"
+#include "render/theme.h"
+#include "render/urls.h"
+
+namespace travaux::render {
+
+/// Everything page renderers read. Built once per build, shared by every thread.
+struct RenderInput {
+  const model::Archive& archive;
+  const link::LinkedArchive& linked;
+  const Theme& theme;
+};
+
+struct Crumb {
+  std::string title;
+  std::string site_path;  // folder form
+};
+
+/// A page about to be wrapped in base.html.
+struct Page {
+  PageLocation at;
+  std::string template_name;  // "letter.html"
+  std::string title;          // <title> and <h1>
+  std::string section;        // nav entry to mark current: "letters", "timeline", ...
+  std::vector<Crumb> crumbs;  // between Home and the page itself
+  std::string description;    // <meta name="description">
+  Data data = Data(Data::type::object);
+};
+
+/// Renders the page's template, then base.html around it.
+std::string render_page(const RenderInput& in, Page page);
+
+/// {title, label, url, date, date_iso, kind, summary, id} for a link to `doc` from `at`.
+Data doc_ref(const RenderInput& in, const PageLocation& at, const model::Document& doc);
+
+/// A list of doc_ref.
+Data doc_list(const RenderInput& in, const PageLocation& at, const std::vector<const model::Document*>& docs);
+
+/// "Referenced by": each referring document with the sentence around the link.
+Data backlinks(const RenderInput& in, const PageLocation& at, const model::Document& doc);
+
+/// Topic slug for the topics/<slug>/ page.
+std::string topic_slug(const std::string& topic);
+
+/// {name, url?, role} for a `from` entry (a person id or a plain name).
+Data person_ref(const RenderInput& in, const PageLocation& at, const std::string& from);
+
+Data list_of(std::vector<Data> items);
+
+/// Sets `key` to `list` and, when it has items, `has_<key>` to true: Mustache cannot ask
+/// whether a list is empty without repeating the section for each item.
+void set_list(Data& d, const std::string& key, Data list);
+
+}  // namespace travaux::render

@@ -1,0 +1,80 @@
+// Test helpers: temporary content trees written from one string.
+#include "support/test_tree.h"
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <sys/wait.h>
+
+#include "cli/report.h"
+
+namespace travaux::test {
+
+namespace fs = std::filesystem;
+
+TempDir::TempDir() {
+  std::random_device rd;
+  path_ = fs::temp_directory_path() / ("travaux-test-" + std::to_string(rd()) + std::to_string(rd()));
+  fs::create_directories(path_);
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  fs::remove_all(path_, ec);
+}
+
+void write_tree(const fs::path& root, std::string_view spec) {
+  std::string path;
+  std::string body;
+  auto flush = [&] {
+    if (path.empty()) return;
+    fs::create_directories((root / path).parent_path());
+    std::ofstream(root / path, std::ios::binary) << body;
+  };
+  std::size_t pos = 0;
+  while (pos < spec.size()) {
+    std::size_t end = spec.find('\n', pos);
+    std::string_view line = spec.substr(pos, end == std::string_view::npos ? spec.npos : end - pos);
+    pos = end == std::string_view::npos ? spec.size() : end + 1;
+    if (line.starts_with("-- ") && line.ends_with(" --") && line.size() > 6) {
+      flush();
+      path = std::string(line.substr(3, line.size() - 6));
+      body.clear();
+    } else {
+      body += line;
+      if (end != std::string_view::npos) body += '\n';
+    }
+  }
+  flush();
+}
+
+std::string diagnostics_text(const diag::Diagnostics& diags) {
+  std::string out;
+  for (const auto& d : diags.items()) {
+    std::string s = cli::format_text(d);
+    out += s.substr(0, s.find('\n')) + "\n";
+  }
+  return out;
+}
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+int run_command(const std::string& command, std::string* output) {
+  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+  if (!pipe) return -1;
+  std::array<char, 4096> buf;
+  std::string out;
+  while (std::size_t n = fread(buf.data(), 1, buf.size(), pipe)) out.append(buf.data(), n);
+  int status = pclose(pipe);
+  if (output) *output = out;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+}  // namespace travaux::test

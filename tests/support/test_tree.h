@@ -1,0 +1,37 @@
+#pragma once
+// Whole archives from one inline string (STYLE.md item 9, after hugo's integration tests):
+//   make_tree("-- archive.toml --\ntitle = \"T\"\n-- letters/a.md --\n+++\n...")
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "diag/diagnostic.h"
+
+namespace travaux::test {
+
+/// A fresh temporary folder, removed when the object goes away.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+/// Writes every "-- path --" section of `spec` under `root` (creating folders).
+void write_tree(const std::filesystem::path& root, std::string_view spec);
+
+/// All diagnostics as "file:line:column: error: message" lines, one per line.
+std::string diagnostics_text(const diag::Diagnostics& diags);
+
+/// Reads a whole file.
+std::string read_file(const std::filesystem::path& path);
+
+/// Runs a shell command, returns its exit status and fills `output` with stdout+stderr.
+int run_command(const std::string& command, std::string* output = nullptr);
+
+}  // namespace travaux::test
