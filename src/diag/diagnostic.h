@@ -1,6 +1,7 @@
 #pragma once
 // Diagnostics: every content problem carries a file:line:column (STYLE.md, "Errors carry ...").
 
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,10 @@ struct SourcePos {
   int column = 0;
 
   friend auto operator<=>(const SourcePos&, const SourcePos&) = default;
+  /// "file:line:column", for messages and test failures.
+  friend std::ostream& operator<<(std::ostream& out, const SourcePos& p) {
+    return out << p.file << ":" << p.line << ":" << p.column;
+  }
 };
 
 enum class Severity { error, warning };

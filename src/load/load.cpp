@@ -92,7 +92,9 @@ model::Archive build_archive(SourceTree tree, diag::Diagnostics& diags) {
 }
 
 model::Archive load_archive(const std::filesystem::path& content_root, diag::Diagnostics& diags) {
-  return build_archive(read_source_tree(content_root, diags), diags);
+  SourceTree tree = read_source_tree(content_root, diags);
+  if (tree.root.empty()) return {};  // no content folder: already reported
+  return build_archive(std::move(tree), diags);
 }
 
 }  // namespace travaux::load

@@ -92,7 +92,9 @@ std::string render_page(const RenderInput& in, Page page) {
   d.set("css_url", at.url("assets/style.css"));
   d.set("lang", cfg.language);
   d.set("description", page.description.empty() ? cfg.description : page.description);
-  d.set("canonical", permalink(cfg.base_url, at.folder.empty() ? "" : at.folder + "/"));
+  // A canonical link only makes sense for an archive published at a full address.
+  if (cfg.base_url.starts_with("http"))
+    d.set("canonical", permalink(cfg.base_url, at.folder.empty() ? "" : at.folder + "/"));
   std::vector<Data> nav;
   for (const auto& n : kNav) {
     Data item;
