@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.h"
+#include "serve/server.h"
 
 namespace travaux::cli {
 
@@ -36,6 +37,11 @@ int run(int argc, char** argv) {
   new_cmd->add_option("title", made.title, "Title of the new document")->required();
   new_cmd->add_option("--content", made.content, "Content folder")->capture_default_str();
 
+  serve::ServeOptions serve_opts;
+  auto* serve_cmd = app.add_subcommand("serve", "Preview the archive locally; rebuilds and reloads on change");
+  serve_cmd->add_option("--content", serve_opts.content, "Content folder")->capture_default_str();
+  serve_cmd->add_option("--port", serve_opts.port, "Port on 127.0.0.1")->capture_default_str()->check(CLI::Range(1, 65535));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -45,6 +51,7 @@ int run(int argc, char** argv) {
   if (*build_cmd) return run_build(build);
   if (*check_cmd) return run_check(check);
   if (*new_cmd) return run_new(made);
+  if (*serve_cmd) return serve::run_server(serve_opts);
   return kUsageError;
 }
 

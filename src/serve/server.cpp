@@ -1,0 +1,154 @@
+// The preview server: in-memory site, polling rebuilds, live reload (CONTENT-MODEL.md,
+// "The command": serve).
+#include "serve/server.h"
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <fstream>
+#include <iostream>
+#include <mutex>
+#include <sstream>
+#include <thread>
+
+#include <httplib.h>
+
+#include "cli/pipeline.h"
+#include "cli/report.h"
+#include "serve/watch.h"
+
+namespace travaux::serve {
+
+namespace fs = std::filesystem;
+
+const char* const kLiveReloadScript =
+    "(function(){var v=null;function poll(){fetch('/__travaux/version',{cache:'no-store'})"
+    ".then(function(r){return r.text();}).then(function(t){if(v!==null&&t!==v){location.reload();}v=t;})"
+    ".catch(function(){}).finally(function(){setTimeout(poll,1000);});}poll();})();";
+
+namespace {
+
+std::string content_type(const std::string& path) {
+  static const std::pair<const char*, const char*> kTypes[] = {
+      {".html", "text/html; charset=utf-8"}, {".css", "text/css; charset=utf-8"},
+      {".js", "text/javascript; charset=utf-8"}, {".json", "application/json"},
+      {".xml", "application/xml"},          {".ics", "text/calendar; charset=utf-8"},
+      {".svg", "image/svg+xml"},            {".png", "image/png"},
+      {".jpg", "image/jpeg"},               {".jpeg", "image/jpeg"},
+      {".pdf", "application/pdf"},          {".txt", "text/plain; charset=utf-8"}};
+  for (const auto& [ext, type] : kTypes)
+    if (path.ends_with(ext)) return type;
+  return "application/octet-stream";
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::atomic<bool> g_stop{false};
+
+}  // namespace
+
+std::optional<Served> serve_path(const write::SiteImage& site, std::string path) {
+  if (auto q = path.find_first_of("?#"); q != std::string::npos) path.erase(q);
+  while (!path.empty() && path.front() == '/') path.erase(0, 1);
+  if (path.find("..") != std::string::npos) return std::nullopt;
+  if (path.empty() || path.back() == '/') path += "index.html";
+  auto file = site.files.find(path);
+  if (file == site.files.end() && site.copies.find(path) == site.copies.end() &&
+      site.files.count(path + "/index.html")) {
+    path += "/index.html";
+    file = site.files.find(path);
+  }
+  Served out;
+  out.content_type = content_type(path);
+  if (file != site.files.end()) {
+    out.body = file->second;
+  } else if (auto copy = site.copies.find(path); copy != site.copies.end()) {
+    out.body = read_file(copy->second);
+  } else {
+    return std::nullopt;
+  }
+  if (path.ends_with(".html")) {
+    const std::string tag = "<script src=\"/__travaux/live.js\"></script>";
+    auto body_end = out.body.rfind("</body>");
+    if (body_end != std::string::npos) out.body.insert(body_end, tag);
+  }
+  return out;
+}
+
+int run_server(const ServeOptions& o) {
+  std::mutex mutex;
+  write::SiteImage site;
+  std::uint64_t version = 0;
+  std::string last_errors;
+
+  auto rebuild = [&] {
+    diag::Diagnostics diags;
+    auto generated = cli::generate(o.content, false, diags);
+    diags.sort();
+    std::ostringstream report;
+    cli::report(diags, cli::Format::text, o.content, report);
+    std::cerr << report.str();
+    std::lock_guard lock(mutex);
+    if (generated) {
+      site = std::move(generated->site);
+      last_errors.clear();
+      std::cerr << "travaux serve: rebuilt " << generated->documents << " documents\n";
+    } else {
+      last_errors = report.str();
+      std::cerr << "travaux serve: the content has errors; still serving the last good build\n";
+    }
+    ++version;
+  };
+  rebuild();
+
+  httplib::Server server;
+  server.Get("/__travaux/version", [&](const httplib::Request&, httplib::Response& res) {
+    std::lock_guard lock(mutex);
+    res.set_content(std::to_string(version), "text/plain");
+  });
+  server.Get("/__travaux/live.js", [&](const httplib::Request&, httplib::Response& res) {
+    res.set_content(kLiveReloadScript, "text/javascript; charset=utf-8");
+  });
+  server.Get(R"(/.*)", [&](const httplib::Request& req, httplib::Response& res) {
+    std::lock_guard lock(mutex);
+    if (auto served = serve_path(site, req.path)) {
+      res.set_content(served->body, served->content_type.c_str());
+      return;
+    }
+    res.status = 404;
+    res.set_content("Not found: " + req.path + (last_errors.empty() ? "" : "\n\nBuild errors:\n" + last_errors),
+                    "text/plain; charset=utf-8");
+  });
+
+  std::signal(SIGINT, [](int) { g_stop = true; });
+  std::signal(SIGTERM, [](int) { g_stop = true; });
+  std::thread watcher([&] {
+    std::uint64_t seen = tree_fingerprint(o.content);
+    while (!g_stop) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(o.poll_ms));
+      const std::uint64_t now = tree_fingerprint(o.content);
+      if (now != seen) {
+        seen = now;
+        rebuild();
+      }
+    }
+    server.stop();
+  });
+  std::cerr << "travaux serve: http://" << o.host << ":" << o.port << "/ (Ctrl-C to stop)\n";
+  const bool ok = server.listen(o.host, o.port);
+  g_stop = true;
+  watcher.join();
+  if (!ok) {
+    std::cerr << "travaux serve: cannot listen on " << o.host << ":" << o.port
+              << "; choose another port with --port N\n";
+    return 2;
+  }
+  return 0;
+}
+
+}  // namespace travaux::serve
