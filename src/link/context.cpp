@@ -19,21 +19,34 @@ bool LinkContext::has_anchor(const model::Document& doc, const std::string& anch
   return kSections.count(anchor) > 0;
 }
 
+namespace {
+
+/// Does the mark at `i` end a sentence? It must be followed by a space (or the end), and what
+/// follows must not continue the sentence: "No. 5", "e.g. the" and "para. 12" do not end one.
+bool ends_sentence(std::string_view text, std::size_t i) {
+  const char c = text[i];
+  if (c != '.' && c != '!' && c != '?' && c != ';') return false;
+  if (i + 1 == text.size()) return true;
+  if (text[i + 1] != ' ') return false;
+  if (i + 2 >= text.size()) return true;
+  const char next = text[i + 2];
+  return !((next >= 'a' && next <= 'z') || (next >= '0' && next <= '9'));
+}
+
+}  // namespace
+
 std::string sentence_around(std::string_view text, std::size_t at) {
   if (at > text.size()) at = text.size();
   std::size_t begin = 0;
   for (std::size_t i = at; i > 0; --i) {
-    char c = text[i - 1];
-    if ((c == '.' || c == '!' || c == '?' || c == ';') && i < text.size() && text[i] == ' ' &&
-        !(i >= 2 && text[i - 2] >= '0' && text[i - 2] <= '9')) {
+    if (ends_sentence(text, i - 1) && i < text.size()) {
       begin = i + 1;
       break;
     }
   }
   std::size_t end = text.size();
   for (std::size_t i = at; i < text.size(); ++i) {
-    char c = text[i];
-    if ((c == '.' || c == '!' || c == '?' || c == ';') && (i + 1 == text.size() || text[i + 1] == ' ')) {
+    if (ends_sentence(text, i)) {
       end = i + 1;
       break;
     }

@@ -2,6 +2,8 @@
 // the first collecting every page's anchors, the second rewriting links and mentions.
 #include "link/link.h"
 
+#include <map>
+
 #include <tbb/parallel_for.h>
 
 #include "link/anchors.h"
@@ -80,11 +82,34 @@ LinkedDocument link_document(const LinkContext& ctx, const MentionLinker& mentio
   return out;
 }
 
+/// Two documents claiming one alias (ignoring ASCII case): mentions go to the first in archive
+/// order, and the later claim is reported so the archivist can choose.
+void check_aliases(const model::Archive& archive, diag::Diagnostics& diags) {
+  std::map<std::string, const model::Document*> owner;
+  for (const auto& d : archive.documents) {
+    for (const auto& a : d.aliases) {
+      std::string key = a;
+      for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      auto [it, fresh] = owner.emplace(key, &d);
+      if (!fresh && it->second != &d)
+        diags.warning(d.pos_of("aliases"), "alias '" + a + "' is also an alias of '" + it->second->id +
+                      "'; its mentions link to '" + it->second->id + "'",
+                      "remove the alias from one of the two documents");
+    }
+  }
+}
+
+/// One entry per (source, target), in the source's reference order. The entry is the first
+/// reference that quotes a sentence, so "Referenced by" shows the text, not a front-matter key.
 void fill_backlinks(const model::Archive& archive, LinkedArchive& linked) {
   for (std::size_t i = 0; i < archive.documents.size(); ++i) {
-    std::set<std::string> seen;  // one entry per (source, target)
-    for (const auto& r : linked.documents[i].references)
-      if (seen.insert(r.to_id).second) linked.backlinks[r.to_id].push_back(r);
+    std::map<std::string, std::size_t> entry;  // target -> index in its backlinks
+    for (const auto& r : linked.documents[i].references) {
+      auto& list = linked.backlinks[r.to_id];
+      auto [it, fresh] = entry.emplace(r.to_id, list.size());
+      if (fresh) list.push_back(r);
+      else if (list[it->second].context.empty() && !r.context.empty()) list[it->second] = r;
+    }
   }
 }
 
@@ -106,6 +131,7 @@ LinkedArchive link_archive(const model::Archive& archive, diag::Diagnostics& dia
     ctx.anchors[i] = collect_anchors(doc, *trees[i]);
   });
 
+  check_aliases(archive, diags);
   const MentionLinker mentions(ctx);
   linked.documents.resize(n);
   std::vector<diag::Diagnostics> sinks(n);

@@ -102,7 +102,7 @@ std::string to_document(const LinkContext& ctx, const model::Document& from, con
     if (ctx.anchors_of(target).count(anchor)) url += "#" + anchor;
   }
   if (&target != &from)
-    refs.push_back({from.id, target.id, anchor, sentence_around(link.context, link.context.find(link.text)),
+    refs.push_back({from.id, target.id, anchor, sentence_around(link.context, link.context_offset),
                     at(from, link), Reference::Via::link});
   return url;
 }

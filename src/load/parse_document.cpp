@@ -4,6 +4,7 @@
 
 #include <regex>
 
+#include "load/check_sessions.h"
 #include "load/front_matter.h"
 #include "load/toml_fields.h"
 
@@ -189,6 +190,7 @@ std::optional<ParsedDocument> parse_document(const std::string& path, std::strin
       doc.drafts = f.strings("drafts");
       read_sessions(f, doc);
       check_round_dates(doc, diags);
+      check_sessions(doc, diags);
       break;
     case Kind::page:
       break;

@@ -1,8 +1,10 @@
 // cmark-gfm behind one door: parse, AST rewrites, HTML (STYLE.md items 4 and 5).
 #include "markdown/markdown.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <map>
 #include <mutex>
 
 #include <cmark-gfm-core-extensions.h>
@@ -27,37 +29,56 @@ std::string literal(cmark_node* n) {
 }
 
 /// Plain text of a node's inline content (text, code, and what links/emphasis contain).
-void append_plain(cmark_node* node, std::string& out) {
-  for (cmark_node* c = cmark_node_first_child(node); c; c = cmark_node_next(c)) {
+/// With `offsets`, also records where each text node starts in `out`.
+/// Walks with cmark's iterator, not recursion: tens of thousands of nested emphases or
+/// images must not overflow a worker thread's stack (issue #7).
+void append_plain(cmark_node* node, std::string& out, std::map<cmark_node*, std::size_t>* offsets = nullptr) {
+  cmark_iter* it = cmark_iter_new(node);
+  for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+    cmark_node* c = cmark_iter_get_node(it);
+    if (ev != CMARK_EVENT_ENTER || c == node) continue;
+    if (offsets) (*offsets)[c] = out.size();
     switch (cmark_node_get_type(c)) {
       case CMARK_NODE_TEXT:
+        out += literal(c);
+        break;
       case CMARK_NODE_CODE: out += literal(c); break;
       case CMARK_NODE_SOFTBREAK:
       case CMARK_NODE_LINEBREAK: out += ' '; break;
-      default: append_plain(c, out);
+      default: break;
     }
   }
+  cmark_iter_free(it);
 }
 
-/// Plain text of the nearest enclosing paragraph, heading or table cell.
-std::string enclosing_block_text(cmark_node* n) {
-  for (cmark_node* p = cmark_node_parent(n); p; p = cmark_node_parent(p)) {
-    auto t = cmark_node_get_type(p);
-    if (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING ||
-        std::strcmp(cmark_node_get_type_string(p), "table_cell") == 0) {
-      std::string out;
-      append_plain(p, out);
-      return out;
-    }
+/// A node of one type with what encloses it, all found in a single walk: asking each node's
+/// parents instead was quadratic on deeply nested emphasis (issue #7).
+struct Found {
+  cmark_node* node = nullptr;
+  cmark_node* block = nullptr;  // nearest paragraph, heading or table cell
+  bool in_link = false;         // inside a link, image or custom inline
+  bool in_heading = false;
+};
+
+std::vector<Found> collect_enclosed(cmark_node* root, cmark_node_type type) {
+  std::vector<Found> out;
+  int links = 0, headings = 0;
+  cmark_node* block = nullptr;
+  cmark_iter* it = cmark_iter_new(root);
+  for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+    cmark_node* n = cmark_iter_get_node(it);
+    const cmark_node_type t = cmark_node_get_type(n);
+    if (ev == CMARK_EVENT_ENTER && t == type) out.push_back({n, block, links > 0, headings > 0});
+    const int step = ev == CMARK_EVENT_ENTER ? 1 : ev == CMARK_EVENT_EXIT ? -1 : 0;
+    if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE || t == CMARK_NODE_CUSTOM_INLINE) links += step;
+    if (t == CMARK_NODE_HEADING) headings += step;
+    // Paragraphs, headings and table cells never nest in one another.
+    if (step != 0 && (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING ||
+                      std::strcmp(cmark_node_get_type_string(n), "table_cell") == 0))
+      block = step > 0 ? n : nullptr;
   }
-  return {};
-}
-
-bool is_inside(cmark_node* n, std::initializer_list<cmark_node_type> types) {
-  for (cmark_node* p = cmark_node_parent(n); p; p = cmark_node_parent(p))
-    for (auto t : types)
-      if (cmark_node_get_type(p) == t) return true;
-  return false;
+  cmark_iter_free(it);
+  return out;
 }
 
 /// Collects nodes first, so callers can change the tree without upsetting the iterator.
@@ -105,13 +126,57 @@ struct Tree::Impl {
     if (parser) cmark_parser_free(parser);
   }
 
+  /// Byte offset where each line of `text` starts: finding a line by scanning from the top
+  /// made every link of a 20 MB file cost a pass over the file (issue #7).
+  std::vector<std::size_t> line_starts;
+  /// The last column computed, so a line holding thousands of links is counted once.
+  mutable int memo_line = 0;
+  mutable std::size_t memo_byte = 0;
+  mutable int memo_chars = 0;
+
+  void index_lines() {
+    line_starts.assign(1, 0);
+    for (std::size_t i = text.find('\n'); i != std::string::npos; i = text.find('\n', i + 1))
+      line_starts.push_back(i + 1);
+  }
   std::string_view raw_line(int file_line) const {
-    return diag::line_at(text, file_line - first_line + 1);
+    const long i = static_cast<long>(file_line) - first_line;
+    if (i < 0 || i >= static_cast<long>(line_starts.size())) return {};
+    const std::size_t start = line_starts[static_cast<std::size_t>(i)];
+    const std::size_t end = static_cast<std::size_t>(i) + 1 < line_starts.size()
+                                ? line_starts[static_cast<std::size_t>(i) + 1] - 1
+                                : text.size();
+    std::string_view l(text.data() + start, end - start);
+    if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+    return l;
+  }
+  /// diag::char_column(raw_line(file_line), byte_offset), counting on from the last call.
+  int column(int file_line, std::size_t byte_offset) const {
+    std::string_view line = raw_line(file_line);
+    if (byte_offset > line.size()) byte_offset = line.size();
+    if (memo_line != file_line || memo_byte > byte_offset) memo_line = file_line, memo_byte = 0, memo_chars = 0;
+    memo_chars += diag::count_chars(line.substr(memo_byte, byte_offset - memo_byte));
+    memo_byte = byte_offset;
+    return memo_chars + 1;
   }
   int file_line(cmark_node* n) const { return cmark_node_get_start_line(n) + first_line - 1; }
   FilePos pos(cmark_node* n) const {
     int line = file_line(n);
-    return {line, diag::char_column(raw_line(line), cmark_node_get_start_column(n) - 1)};
+    return {line, column(line, static_cast<std::size_t>(std::max(cmark_node_get_start_column(n) - 1, 0)))};
+  }
+  /// cmark-gfm places a <scheme:...> autolink at its end (issue #7: an unsafe autolink was
+  /// reported past the end of its line). The '<' nearest the reported column, on its line.
+  FilePos autolink_pos(FilePos reported, std::string_view text) const {
+    const std::string needle = "<" + std::string(text) + ">";
+    std::string_view line = raw_line(reported.line);
+    const std::size_t expected = diag::byte_offset_of_column(line, reported.column);
+    std::size_t best = std::string_view::npos;
+    for (std::size_t at = line.find(needle); at != std::string_view::npos; at = line.find(needle, at + 1))
+      if (best == std::string_view::npos || (at > expected ? at - expected : expected - at) <
+                                                (best > expected ? best - expected : expected - best))
+        best = at;
+    if (best == std::string_view::npos) return reported;
+    return {reported.line, column(reported.line, best)};
   }
 };
 
@@ -125,6 +190,7 @@ Tree Tree::parse(std::string text, int first_line) {
   auto impl = std::make_unique<Impl>();
   impl->text = std::move(text);
   impl->first_line = first_line;
+  impl->index_lines();
   impl->parser = cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS);
   for (const char* name : kExtensions)
     if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
@@ -135,18 +201,29 @@ Tree Tree::parse(std::string text, int first_line) {
 }
 
 void Tree::rewrite_links(const std::function<std::string(const Link&)>& rewrite) {
+  // One plain text per block, however many links it holds (issue #7: a paragraph of
+  // thousands of links was quadratic).
+  std::map<cmark_node*, std::string> block_texts;
+  std::map<cmark_node*, std::size_t> offsets;  // of every inline node in its block's text
   for (auto type : {CMARK_NODE_LINK, CMARK_NODE_IMAGE}) {
-    for (cmark_node* n : collect(impl_->root, type)) {
+    for (const Found& found : collect_enclosed(impl_->root, type)) {
+      cmark_node* n = found.node;
       Link link;
       const char* url = cmark_node_get_url(n);
       link.url = url ? url : "";
       append_plain(n, link.text);
       link.pos = impl_->pos(n);
-      link.context = enclosing_block_text(n);
+      if (found.block) {
+        auto [text, fresh] = block_texts.try_emplace(found.block);
+        if (fresh) append_plain(found.block, text->second, &offsets);
+        link.context = text->second;
+        if (auto at = offsets.find(n); at != offsets.end()) link.context_offset = at->second;
+      }
       link.image = type == CMARK_NODE_IMAGE;
       // An autolink's text is its own URL; its source position is the URL itself.
       link.autolink = !link.image && (link.text == link.url || "mailto:" + link.text == link.url ||
                                       "http://" + link.text == link.url);
+      if (link.autolink) link.pos = impl_->autolink_pos(link.pos, link.text);
       std::string out = rewrite(link);
       cmark_node_set_url(n, out.c_str());
     }
@@ -154,11 +231,28 @@ void Tree::rewrite_links(const std::function<std::string(const Link&)>& rewrite)
 }
 
 void Tree::link_text(const std::function<std::vector<TextLink>(const TextRun&)>& find) {
-  for (cmark_node* n : collect(impl_->root, CMARK_NODE_TEXT)) {
-    if (is_inside(n, {CMARK_NODE_LINK, CMARK_NODE_IMAGE, CMARK_NODE_CUSTOM_INLINE})) continue;
+  // Each block's text is built once, before any of its runs changes (runs come in order).
+  cmark_node* block = nullptr;
+  std::string block_text;
+  std::map<cmark_node*, std::size_t> offsets;
+  for (const Found& found : collect_enclosed(impl_->root, CMARK_NODE_TEXT)) {
+    cmark_node* n = found.node;
+    if (found.in_link) continue;
     const std::string text = literal(n);
     TextRun run{text, impl_->file_line(n), cmark_node_get_start_column(n),
-                is_inside(n, {CMARK_NODE_HEADING})};
+                found.in_heading, {}, 0};
+    if (cmark_node* b = found.block; b != block || b == nullptr) {
+      block = b;
+      block_text.clear();
+      offsets.clear();
+      if (b) append_plain(b, block_text, &offsets);
+    }
+    if (auto it = offsets.find(n); it != offsets.end()) {
+      run.block_text = block_text;
+      run.block_offset = it->second;
+    } else {
+      run.block_text = run.text;
+    }
     std::vector<TextLink> spans = find(run);
     if (spans.empty()) continue;
     std::size_t done = 0;
@@ -269,7 +363,7 @@ FilePos Tree::position_in_run(const TextRun& run, std::size_t offset, std::size_
   std::string_view line = impl_->raw_line(run.line);
   std::size_t expected = static_cast<std::size_t>(run.byte_column - 1) + offset;
   if (expected + needle.size() <= line.size() && line.substr(expected, needle.size()) == needle)
-    return {run.line, diag::char_column(line, expected)};
+    return {run.line, impl_->column(run.line, expected)};
   // Entities or escapes shifted the text: take the occurrence nearest the expected place,
   // on this line or, failing that, the next few lines of the block.
   for (int l = run.line; l < run.line + 50; ++l) {
@@ -280,10 +374,10 @@ FilePos Tree::position_in_run(const TextRun& run, std::size_t offset, std::size_
           (at > expected ? at - expected : expected - at) < (best > expected ? best - expected : expected - best))
         best = at;
     }
-    if (best != std::string_view::npos) return {l, diag::char_column(line, best)};
+    if (best != std::string_view::npos) return {l, impl_->column(l, best)};
     expected = 0;
   }
-  return {run.line, diag::char_column(impl_->raw_line(run.line), static_cast<std::size_t>(run.byte_column - 1))};
+  return {run.line, impl_->column(run.line, static_cast<std::size_t>(std::max(run.byte_column - 1, 0)))};
 }
 
 std::string Tree::first_paragraph_text() const {

@@ -25,6 +25,7 @@ struct Link {
   bool image = false;
   bool autolink = false;  // <https://...> or a bare URL found by the autolink extension
   std::string context;    // plain text of the enclosing block (paragraph, heading, cell)
+  std::size_t context_offset = 0;  // where the link's text starts in `context`
 };
 
 /// A run of text that may receive automatic links: outside code, links, images and raw HTML.
@@ -33,6 +34,11 @@ struct TextRun {
   int line = 0;         // file line where cmark says the run starts
   int byte_column = 0;  // 1-based byte column there (cmark's count)
   bool in_heading = false;
+  /// Plain text of the enclosing paragraph, heading or table cell (soft breaks as spaces),
+  /// and the byte offset of `text` in it: lets a mention read past the run's ends and lets
+  /// a reference quote its sentence.
+  std::string_view block_text;
+  std::size_t block_offset = 0;
 };
 
 /// A span of a TextRun to turn into a link.

@@ -3,6 +3,9 @@
 
 #include <algorithm>
 
+#include "render/timeline_page.h"
+#include "render/timeline_programme.h"
+
 namespace travaux::render {
 
 namespace {
@@ -13,7 +16,10 @@ using model::Kind;
 /// The documents of the same kind, in reading order: drafts by version, the rest by date.
 std::vector<const Document*> siblings(const RenderInput& in, const Document& doc) {
   if (doc.kind == Kind::draft) return in.linked.drafts.versions();
-  return in.archive.of_kind(doc.kind);
+  auto list = in.archive.of_kind(doc.kind);
+  if (doc.kind == Kind::round)  // rounds follow their numbers (issue #5)
+    std::stable_sort(list.begin(), list.end(), [](auto* a, auto* b) { return a->number < b->number; });
+  return list;
 }
 
 void add_prev_next(const RenderInput& in, const PageLocation& at, const Document& doc, Data& d) {
@@ -143,6 +149,8 @@ void add_round(const RenderInput& in, const PageLocation& at, const Document& do
   for (const auto& id : doc.drafts)
     if (const Document* t = in.archive.find(id)) drafts.push_back(t);
   if (!drafts.empty()) set_list(d, "under_negotiation", doc_list(in, at, drafts));
+  add_programme(doc, d);               // the day-by-day grid (timeline_programme.h)
+  add_round_context(in, at, doc, d);  // letters and drafts around the round (timeline_page.h)
 }
 
 }  // namespace

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <map>
 
+#include "render/timeline_page.h"
+
 namespace travaux::render {
 
 namespace {
@@ -68,6 +70,7 @@ std::string render_home(const RenderInput& in) {
   set_list(d, "documents", doc_list(in, at, in.archive.of_kind(Kind::document)));
   d.set("letters_url", at.url("letters/"));
   d.set("timeline_url", at.url("timeline/"));
+  d.set("timeline_svg", compact_timeline_svg(in, at));
   return render_page(in, std::move(page));
 }
 

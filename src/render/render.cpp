@@ -3,9 +3,14 @@
 
 #include <tbb/parallel_for.h>
 
+#include "render/calendar.h"
+#include "render/changes_page.h"
 #include "render/document_page.h"
 #include "render/feeds.h"
+#include "render/history_page.h"
 #include "render/index_pages.h"
+#include "render/timeline_page.h"
+#include "render/search_page.h"
 #include "render/view.h"
 
 namespace travaux::render {
@@ -42,9 +47,16 @@ write::SiteImage render_site(const model::Archive& archive, const link::LinkedAr
   };
 
   add_generated("index.html", render_home(in));
+  add_generated("timeline/index.html", render_timeline_page(in));
+  folders.push_back("timeline");
+  add_generated("search/index.html", render_search_page(in));
+  add_generated(std::string(kSearchIndexFile), render_search_index(in));
+  folders.push_back("search");
   write::SiteImage indexes;
   render_kind_indexes(in, indexes);
   render_people_and_topics(in, indexes);
+  render_changes_pages(in, indexes);
+  render_history_pages(in, indexes);
   for (auto& [path, bytes] : indexes.files) {
     folders.push_back(path.substr(0, path.size() - std::string("/index.html").size()));
     add_generated(path, std::move(bytes));
@@ -53,6 +65,7 @@ write::SiteImage render_site(const model::Archive& archive, const link::LinkedAr
   add_generated("feed.xml", render_atom(in));
   add_generated("archive.json", render_archive_json(in));
   add_generated("sitemap.xml", render_sitemap(in, folders));
+  add_generated("calendar.ics", render_calendar(archive, diags));
   return site;
 }
 

@@ -48,13 +48,30 @@ bool is_empty_dir(const fs::path& dir) {
   return fs::is_directory(dir, ec) && fs::directory_iterator(dir, ec) == fs::directory_iterator();
 }
 
-/// Staging folders of builds that were killed: same parent, our infix, our marker.
+/// Removes a folder travaux made, its marker last: a build killed while removing the old
+/// site leaves a folder the next build still knows as its own (issue #7: killed builds left
+/// staging folders without their marker, which were then never swept).
+void remove_ours(const fs::path& dir) {
+  std::error_code ec;
+  std::vector<fs::path> entries;
+  for (const auto& e : fs::directory_iterator(dir, ec)) entries.push_back(e.path());
+  for (const auto& p : entries)
+    if (p.filename() != kMarkerFile) fs::remove_all(p, ec);
+  fs::remove(dir / kMarkerFile, ec);
+  fs::remove(dir, ec);
+}
+
+/// Staging folders of builds that were killed: same parent, our infix, and our marker, or
+/// empty (killed between creating the folder and writing the marker, or after removing it).
 void remove_stale_staging(const fs::path& out) {
   std::error_code ec;
   const std::string prefix = out.filename().string() + std::string(kStagingInfix);
-  for (const auto& e : fs::directory_iterator(out.parent_path(), ec)) {
-    if (e.path().filename().string().starts_with(prefix) && is_ours(e.path())) fs::remove_all(e.path(), ec);
-  }
+  std::vector<fs::path> stale;
+  for (const auto& e : fs::directory_iterator(out.parent_path(), ec))
+    if (e.path().filename().string().starts_with(prefix) && !e.is_symlink(ec) &&
+        (is_ours(e.path()) || is_empty_dir(e.path())))
+      stale.push_back(e.path());
+  for (const auto& p : stale) remove_ours(p);
 }
 
 bool write_file(const fs::path& path, const std::string& bytes) {
@@ -133,13 +150,13 @@ bool write_site(const SiteImage& image, const fs::path& out_arg, diag::Diagnosti
     return false;
   }
   if (!fill(staging, image, diags)) {
-    fs::remove_all(staging, ec);
+    remove_ours(staging);
     return false;
   }
   if (!existing) {
     fs::rename(staging, target, ec);
   } else if (exchange(staging, target)) {
-    fs::remove_all(staging, ec);  // now holds the old site
+    remove_ours(staging);  // now holds the old site
     ec.clear();
   } else {
     // No atomic exchange on this file system: two renames, with the old site kept until
@@ -148,11 +165,11 @@ bool write_site(const SiteImage& image, const fs::path& out_arg, diag::Diagnosti
                                                  "old-" + random_suffix());
     fs::rename(target, old, ec);
     if (!ec) fs::rename(staging, target, ec);
-    if (!ec) fs::remove_all(old, ec);
+    if (!ec) remove_ours(old);
   }
   if (ec) {
     diags.error({target.string(), 0, 0}, "cannot move the new site into place: " + ec.message());
-    fs::remove_all(staging, ec);
+    remove_ours(staging);
     return false;
   }
   return true;

@@ -1,0 +1,356 @@
+// Matching two draft versions: sections by anchor, paragraphs by text, number and similarity
+// (issue 4, "Changes page").
+#include "diff/compare.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <string>
+#include <tuple>
+
+namespace travaux::diff {
+
+Counts& Counts::operator+=(const Counts& o) {
+  added += o.added;
+  removed += o.removed;
+  changed += o.changed;
+  moved += o.moved;
+  renumbered += o.renumbered;
+  split += o.split;
+  merged += o.merged;
+  unchanged += o.unchanged;
+  moved_out += o.moved_out;
+  return *this;
+}
+
+namespace {
+
+constexpr double kSimilar = 0.5;    // share of words two versions of one paragraph keep
+constexpr double kContained = 0.7;  // share of a split-off part's words found in the original
+
+/// A paragraph with where it stands, flattened over the whole draft.
+struct Flat {
+  const Paragraph* p;
+  int section;
+  std::string key;  // words with their markup: equal keys, equal text
+  WordBag bag;
+};
+
+std::string atoms_key(const std::vector<markdown::Atom>& atoms) {
+  std::string key;
+  for (const auto& a : atoms) {
+    key += a.text;
+    key += '\x1f';
+    for (const auto& m : a.marks) {
+      key += static_cast<char>('0' + static_cast<int>(m.kind));
+      key += m.url;
+      key += '\x1e';
+    }
+  }
+  return key;
+}
+
+std::vector<Flat> flatten(const DraftText& d) {
+  std::vector<Flat> out;
+  for (std::size_t s = 0; s < d.sections.size(); ++s)
+    for (const auto& p : d.sections[s].paragraphs)
+      out.push_back({&p, static_cast<int>(s), atoms_key(p.atoms), word_bag(p.atoms)});
+  return out;
+}
+
+/// Indices (into `seq`) of a longest strictly increasing subsequence (patience sorting).
+std::vector<std::size_t> longest_increasing(const std::vector<int>& seq) {
+  std::vector<std::size_t> tails, prev(seq.size(), SIZE_MAX);
+  for (std::size_t i = 0; i < seq.size(); ++i) {
+    auto it = std::lower_bound(tails.begin(), tails.end(), seq[i],
+                               [&](std::size_t t, int v) { return seq[t] < v; });
+    if (it != tails.begin()) prev[i] = *(it - 1);
+    if (it == tails.end()) tails.push_back(i);
+    else *it = i;
+  }
+  std::vector<std::size_t> out;
+  for (std::size_t i = tails.empty() ? SIZE_MAX : tails.back(); i != SIZE_MAX; i = prev[i]) out.push_back(i);
+  std::reverse(out.begin(), out.end());
+  return out;
+}
+
+class Matcher {
+ public:
+  Matcher(const DraftText& before, const DraftText& after)
+      : before_(before), after_(after), old_(flatten(before)), new_(flatten(after)),
+        old_match_(old_.size(), -1), new_match_(new_.size(), -1),
+        old_section_(before.sections.size(), -1), new_section_(after.sections.size(), -1) {}
+
+  Comparison run() {
+    match_identical();
+    match_sections_by_anchor();
+    match_similar();
+    match_renamed_sections();
+    find_moves();
+    find_splits();
+    return assemble();
+  }
+
+ private:
+  void pair(std::size_t i, std::size_t j) {
+    old_match_[i] = static_cast<int>(j);
+    new_match_[j] = static_cast<int>(i);
+  }
+
+  void match_identical() {
+    std::map<std::string_view, std::vector<std::size_t>> by_key;
+    for (std::size_t i = 0; i < old_.size(); ++i) by_key[old_[i].key].push_back(i);
+    for (std::size_t j = 0; j < new_.size(); ++j) {
+      auto it = by_key.find(new_[j].key);
+      if (it == by_key.end()) continue;
+      auto& cands = it->second;
+      // Prefer the one with the same number, else the first left.
+      auto pick = std::find_if(cands.begin(), cands.end(), [&](std::size_t i) {
+        return old_match_[i] < 0 && old_[i].p->number == new_[j].p->number;
+      });
+      if (pick == cands.end())
+        pick = std::find_if(cands.begin(), cands.end(), [&](std::size_t i) { return old_match_[i] < 0; });
+      if (pick != cands.end()) pair(*pick, j);
+    }
+  }
+
+  void match_sections_by_anchor() {
+    std::map<std::string_view, int> by_anchor;
+    for (std::size_t s = 0; s < before_.sections.size(); ++s)
+      by_anchor.emplace(before_.sections[s].anchor, static_cast<int>(s));
+    for (std::size_t s = 0; s < after_.sections.size(); ++s)
+      if (auto it = by_anchor.find(after_.sections[s].anchor); it != by_anchor.end()) {
+        new_section_[s] = it->second;
+        old_section_[static_cast<std::size_t>(it->second)] = static_cast<int>(s);
+      }
+  }
+
+  void match_similar() {
+    struct Candidate {
+      double score;
+      std::size_t i, j;
+    };
+    std::vector<Candidate> cands;
+    for (std::size_t i = 0; i < old_.size(); ++i) {
+      if (old_match_[i] >= 0) continue;
+      for (std::size_t j = 0; j < new_.size(); ++j) {
+        if (new_match_[j] >= 0) continue;
+        const double sim = similarity(old_[i].bag, new_[j].bag);
+        if (sim < kSimilar) continue;
+        double score = sim;
+        if (old_[i].p->number && old_[i].p->number == new_[j].p->number) score += 0.1;
+        if (old_section_[static_cast<std::size_t>(old_[i].section)] == new_[j].section) score += 0.05;
+        cands.push_back({score, i, j});
+      }
+    }
+    std::sort(cands.begin(), cands.end(), [](const Candidate& a, const Candidate& b) {
+      return std::tie(b.score, a.i, a.j) < std::tie(a.score, b.i, b.j);
+    });
+    for (const auto& c : cands)
+      if (old_match_[c.i] < 0 && new_match_[c.j] < 0) pair(c.i, c.j);
+  }
+
+  /// A section whose anchor changed (a renamed heading) is the one it shares most paragraphs
+  /// with, or failing that the unmatched one with the most similar title.
+  void match_renamed_sections() {
+    for (std::size_t s = 0; s < after_.sections.size(); ++s) {
+      if (new_section_[s] >= 0) continue;
+      std::map<int, int> shared;
+      for (std::size_t j = 0; j < new_.size(); ++j)
+        if (new_[j].section == static_cast<int>(s) && new_match_[j] >= 0) {
+          const int os = old_[static_cast<std::size_t>(new_match_[j])].section;
+          if (old_section_[static_cast<std::size_t>(os)] < 0) ++shared[os];
+        }
+      int best = -1, best_count = 0;
+      for (const auto& [os, n] : shared)
+        if (n > best_count) best = os, best_count = n;
+      if (best < 0) {
+        const WordBag title = word_bag(after_.sections[s].title_atoms);
+        double best_sim = kSimilar;
+        for (std::size_t os = 0; os < before_.sections.size(); ++os) {
+          if (old_section_[os] >= 0) continue;
+          const double sim = similarity(word_bag(before_.sections[os].title_atoms), title);
+          if (sim >= best_sim && !title.empty()) best = static_cast<int>(os), best_sim = sim + 1e-9;
+        }
+      }
+      if (best >= 0) {
+        new_section_[s] = best;
+        old_section_[static_cast<std::size_t>(best)] = static_cast<int>(s);
+      }
+    }
+  }
+
+  void find_moves() {
+    std::vector<int> seq;
+    std::vector<std::size_t> at;
+    for (std::size_t j = 0; j < new_.size(); ++j)
+      if (new_match_[j] >= 0) {
+        seq.push_back(new_match_[j]);
+        at.push_back(j);
+      }
+    moved_.assign(new_.size(), true);
+    for (std::size_t k : longest_increasing(seq)) moved_[at[k]] = false;
+    for (std::size_t j = 0; j < new_.size(); ++j) {
+      if (new_match_[j] < 0) continue;
+      const int os = old_[static_cast<std::size_t>(new_match_[j])].section;
+      if (old_section_[static_cast<std::size_t>(os)] != new_[j].section) moved_[j] = true;
+    }
+  }
+
+  void find_splits() {
+    split_from_.assign(new_.size(), -1);
+    merged_into_.assign(old_.size(), -1);
+    for (std::size_t j = 0; j < new_.size(); ++j) {
+      if (new_match_[j] >= 0 || new_[j].bag.size() < 3) continue;
+      double best = kContained;
+      for (std::size_t i = 0; i < old_.size(); ++i)
+        if (old_match_[i] >= 0)
+          if (double c = containment(new_[j].bag, old_[i].bag); c >= best) best = c + 1e-9, split_from_[j] = static_cast<int>(i);
+    }
+    for (std::size_t i = 0; i < old_.size(); ++i) {
+      if (old_match_[i] >= 0 || old_[i].bag.size() < 3) continue;
+      double best = kContained;
+      for (std::size_t j = 0; j < new_.size(); ++j)
+        if (new_match_[j] >= 0)
+          if (double c = containment(old_[i].bag, new_[j].bag); c >= best) best = c + 1e-9, merged_into_[i] = static_cast<int>(j);
+    }
+  }
+
+  ParagraphChange matched(std::size_t j) const {
+    const std::size_t i = static_cast<std::size_t>(new_match_[j]);
+    ParagraphChange c;
+    c.before = old_[i].p;
+    c.after = new_[j].p;
+    c.before_section = &before_.sections[static_cast<std::size_t>(old_[i].section)];
+    c.after_section = &after_.sections[static_cast<std::size_t>(new_[j].section)];
+    c.moved = moved_[j];
+    c.renumbered = c.before->number && c.after->number && c.before->number != c.after->number;
+    if (old_[i].key == new_[j].key) {
+      c.kind = ParagraphChange::Kind::unchanged;
+      c.words = all(c.after->atoms, Op::same);
+    } else {
+      c.kind = ParagraphChange::Kind::changed;
+      c.words = diff_words(c.before->atoms, c.after->atoms);
+    }
+    return c;
+  }
+
+  /// What marks the old place of paragraph i, if it is not shown in order at its new place.
+  std::optional<ParagraphChange> orphan(std::size_t i) const {
+    ParagraphChange c;
+    c.before = old_[i].p;
+    c.before_section = &before_.sections[static_cast<std::size_t>(old_[i].section)];
+    if (old_match_[i] < 0) {
+      c.kind = ParagraphChange::Kind::removed;
+      if (merged_into_[i] >= 0) c.merged_into = new_[static_cast<std::size_t>(merged_into_[i])].p;
+      c.words = all(c.before->atoms, Op::removed);
+      return c;
+    }
+    const std::size_t j = static_cast<std::size_t>(old_match_[i]);
+    if (!moved_[j]) return std::nullopt;
+    c.kind = ParagraphChange::Kind::moved_away;
+    c.after = new_[j].p;
+    c.after_section = &after_.sections[static_cast<std::size_t>(new_[j].section)];
+    return c;
+  }
+
+  static void count(const ParagraphChange& c, Counts& n) {
+    using K = ParagraphChange::Kind;
+    switch (c.kind) {
+      case K::added: ++(c.split_from ? n.split : n.added); break;
+      case K::removed: ++(c.merged_into ? n.merged : n.removed); break;
+      case K::moved_away: break;
+      case K::changed: ++n.changed; break;
+      case K::unchanged: if (!c.moved) ++n.unchanged; break;
+    }
+    if (c.kind == K::changed || c.kind == K::unchanged) {
+      if (c.moved) ++n.moved;
+      if (c.renumbered) ++n.renumbered;
+    }
+  }
+
+  /// The orphans of old section `os`, each keyed by the new paragraph it follows (-1: first).
+  std::vector<std::pair<int, ParagraphChange>> orphans_of(int os) const {
+    std::vector<std::pair<int, ParagraphChange>> out;
+    int anchor = -1;
+    for (std::size_t i = 0; i < old_.size(); ++i) {
+      if (old_[i].section != os) continue;
+      if (auto c = orphan(i)) out.emplace_back(anchor, std::move(*c));
+      else if (old_match_[i] >= 0) anchor = old_match_[i];
+    }
+    return out;
+  }
+
+  SectionChange section_change(int os, int ns) const {
+    SectionChange sc;
+    if (os >= 0) sc.before = &before_.sections[static_cast<std::size_t>(os)];
+    if (ns >= 0) sc.after = &after_.sections[static_cast<std::size_t>(ns)];
+    if (sc.before && sc.after) {
+      sc.renamed = sc.before->anchor != sc.after->anchor;
+      sc.title_changed = sc.before->title_atoms != sc.after->title_atoms;
+      sc.title_words = sc.title_changed ? diff_words(sc.before->title_atoms, sc.after->title_atoms)
+                                        : all(sc.after->title_atoms, Op::same);
+    } else {
+      sc.title_words = sc.after ? all(sc.after->title_atoms, Op::added) : all(sc.before->title_atoms, Op::removed);
+    }
+    auto orphans = os >= 0 ? orphans_of(os) : std::vector<std::pair<int, ParagraphChange>>{};
+    auto flush = [&](int anchor) {
+      for (auto& [a, c] : orphans)
+        if (a == anchor) sc.paragraphs.push_back(std::move(c));
+    };
+    flush(-1);
+    for (std::size_t j = 0; j < new_.size(); ++j) {
+      if (new_[j].section != ns) continue;
+      if (new_match_[j] >= 0) {
+        sc.paragraphs.push_back(matched(j));
+      } else {
+        ParagraphChange c;
+        c.kind = ParagraphChange::Kind::added;
+        c.after = new_[j].p;
+        c.after_section = sc.after;
+        if (split_from_[j] >= 0) c.split_from = old_[static_cast<std::size_t>(split_from_[j])].p;
+        c.words = all(c.after->atoms, Op::added);
+        sc.paragraphs.push_back(std::move(c));
+      }
+      flush(static_cast<int>(j));
+    }
+    for (const auto& c : sc.paragraphs) {
+      count(c, sc.counts);
+      if (c.kind == ParagraphChange::Kind::moved_away && c.after_section != sc.after) ++sc.counts.moved_out;
+    }
+    return sc;
+  }
+
+  Comparison assemble() const {
+    Comparison out;
+    // Removed sections go after the section that took the place of their predecessor.
+    std::vector<std::vector<int>> removed_after(after_.sections.size() + 1);
+    int last_new = -1;
+    for (std::size_t os = 0; os < before_.sections.size(); ++os) {
+      if (old_section_[os] >= 0) last_new = old_section_[os];
+      else removed_after[static_cast<std::size_t>(last_new + 1)].push_back(static_cast<int>(os));
+    }
+    for (int os : removed_after[0]) out.sections.push_back(section_change(os, -1));
+    for (std::size_t ns = 0; ns < after_.sections.size(); ++ns) {
+      out.sections.push_back(section_change(new_section_[ns], static_cast<int>(ns)));
+      for (int os : removed_after[ns + 1]) out.sections.push_back(section_change(os, -1));
+    }
+    for (const auto& s : out.sections) out.total += s.counts;
+    out.total.moved_out = 0;  // each move is counted once, where the paragraph went
+    return out;
+  }
+
+  const DraftText& before_;
+  const DraftText& after_;
+  std::vector<Flat> old_, new_;
+  std::vector<int> old_match_, new_match_;      // paragraph -> paragraph, -1 none
+  std::vector<int> old_section_, new_section_;  // section -> section, -1 none
+  std::vector<bool> moved_;                     // per new paragraph
+  std::vector<int> split_from_, merged_into_;
+};
+
+}  // namespace
+
+Comparison compare(const DraftText& before, const DraftText& after) { return Matcher(before, after).run(); }
+
+}  // namespace travaux::diff

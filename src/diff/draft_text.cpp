@@ -1,0 +1,58 @@
+// Sections and paragraphs of a draft, anchored as the draft page anchors them (issue 4;
+// CONTENT-MODEL.md, "Cross-references": anchors inside a draft are stable across versions).
+#include "diff/draft_text.h"
+
+#include <set>
+
+#include "link/anchors.h"
+
+namespace travaux::diff {
+
+const Section* DraftText::find(std::string_view anchor) const {
+  for (const auto& s : sections)
+    if (s.anchor == anchor) return &s;
+  return nullptr;
+}
+
+std::size_t DraftText::paragraph_count() const {
+  std::size_t n = 0;
+  for (const auto& s : sections) n += s.paragraphs.size();
+  return n;
+}
+
+DraftText read_draft(std::string_view body, int first_line) {
+  std::vector<markdown::Block> blocks = markdown::outline(body, first_line);
+  std::set<std::string> taken;
+  for (const auto& b : blocks)
+    if (b.kind == markdown::Block::Kind::numbered) taken.insert("para-" + std::to_string(b.number));
+  DraftText out;
+  for (auto& b : blocks) {
+    if (b.kind == markdown::Block::Kind::heading) {
+      Section s;
+      s.anchor = link::unique_anchor(link::heading_anchor(b.text), taken);
+      s.title = std::move(b.text);
+      s.title_atoms = std::move(b.atoms);
+      s.level = b.level;
+      s.line = b.first_line;
+      out.sections.push_back(std::move(s));
+      continue;
+    }
+    if (b.atoms.empty()) continue;
+    if (out.sections.empty()) {
+      Section opening;
+      opening.anchor = "opening";
+      opening.line = b.first_line;
+      out.sections.push_back(std::move(opening));
+    }
+    Paragraph p;
+    p.number = b.kind == markdown::Block::Kind::numbered ? b.number : 0;
+    p.line = b.first_line;
+    p.source = std::move(b.source);
+    p.text = std::move(b.text);
+    p.atoms = std::move(b.atoms);
+    out.sections.back().paragraphs.push_back(std::move(p));
+  }
+  return out;
+}
+
+}  // namespace travaux::diff

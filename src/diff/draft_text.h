@@ -1,0 +1,49 @@
+#pragma once
+// A draft's text as sections and paragraphs, the units the changes and history pages compare
+// (issue 4; CONTENT-MODEL.md, "Drafts" and "Cross-references": stable anchors).
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "markdown/outline.h"
+
+namespace travaux::diff {
+
+/// One paragraph of a draft: a numbered paragraph ("12. ..."), or an unnumbered block.
+struct Paragraph {
+  int number = 0;      // 0 for an unnumbered block
+  int line = 0;        // file line where it starts
+  std::string source;  // its Markdown source
+  std::string text;    // plain text
+  std::vector<markdown::Atom> atoms;
+
+  /// "para-12", or "" when unnumbered.
+  std::string anchor() const { return number ? "para-" + std::to_string(number) : std::string(); }
+};
+
+/// A heading and the paragraphs up to the next heading. The text before the first heading,
+/// if any, is a section with an empty title and the anchor "opening".
+struct Section {
+  std::string anchor;  // the id the draft page gives the heading: "objective-7", "preamble"
+  std::string title;   // plain text of the heading
+  std::vector<markdown::Atom> title_atoms;
+  int level = 0;
+  int line = 0;
+  std::vector<Paragraph> paragraphs;
+};
+
+struct DraftText {
+  std::vector<Section> sections;
+
+  /// The section with `anchor`, or nullptr.
+  const Section* find(std::string_view anchor) const;
+  std::size_t paragraph_count() const;
+};
+
+/// Reads a draft body (starting on file line `first_line`) into sections. Anchors are the
+/// ones the draft page uses: numbered paragraphs take para-N first, then headings take
+/// link::heading_anchor made unique with -2, -3.
+DraftText read_draft(std::string_view body, int first_line);
+
+}  // namespace travaux::diff

@@ -1,0 +1,144 @@
+// Word-level diff with dtl, and word-overlap measures for matching paragraphs (issue 4).
+#include "diff/word_diff.h"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <unordered_map>
+
+#include <dtl/dtl.hpp>
+
+namespace travaux::diff {
+
+namespace {
+
+using markdown::Atom;
+
+/// Interns atoms (text and marks) as integers, so dtl compares numbers.
+class Interner {
+ public:
+  int id(const Atom& a) {
+    std::string key = a.text;
+    key += '\x1f';
+    key += static_cast<char>('0' + static_cast<int>(a.kind));
+    for (const auto& m : a.marks) {
+      key += '\x1e';
+      key += static_cast<char>('0' + static_cast<int>(m.kind));
+      key += m.url;
+    }
+    return ids_.try_emplace(std::move(key), static_cast<int>(ids_.size())).first->second;
+  }
+
+ private:
+  std::unordered_map<std::string, int> ids_;
+};
+
+std::string lower_ascii(const std::string& s) {
+  std::string out = s;
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+bool counts(const Atom& a) {
+  if (a.kind != Atom::Kind::word || a.text.empty()) return false;
+  const unsigned char c = static_cast<unsigned char>(a.text[0]);
+  return c >= 0x80 || std::isalnum(c);
+}
+
+}  // namespace
+
+WordBag word_bag(const std::vector<Atom>& atoms) {
+  std::vector<std::string> out;
+  for (const auto& a : atoms)
+    if (counts(a)) out.push_back(lower_ascii(a.text));
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+namespace {
+
+std::size_t common(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  std::size_t n = 0;
+  for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i] < b[j]) ++i;
+    else if (b[j] < a[i]) ++j;
+    else { ++n; ++i; ++j; }
+  }
+  return n;
+}
+
+/// Within each maximal run of changes, removed atoms first, then added ones.
+void group_runs(std::vector<DiffAtom>& d) {
+  for (std::size_t i = 0; i < d.size();) {
+    if (d[i].op == Op::same) { ++i; continue; }
+    std::size_t j = i;
+    while (j < d.size() && d[j].op != Op::same) ++j;
+    std::stable_partition(d.begin() + static_cast<long>(i), d.begin() + static_cast<long>(j),
+                          [](const DiffAtom& x) { return x.op == Op::removed; });
+    i = j;
+  }
+}
+
+}  // namespace
+
+std::vector<DiffAtom> diff_words(const std::vector<Atom>& before, const std::vector<Atom>& after) {
+  Interner in;
+  std::vector<int> a, b;
+  a.reserve(before.size());
+  b.reserve(after.size());
+  for (const auto& x : before) a.push_back(in.id(x));
+  for (const auto& x : after) b.push_back(in.id(x));
+  dtl::Diff<int, std::vector<int>> diff(a, b);
+  diff.compose();
+  std::vector<DiffAtom> out;
+  for (const auto& [value, info] : diff.getSes().getSequence()) {
+    switch (info.type) {
+      case dtl::SES_COMMON: out.push_back({&after[static_cast<std::size_t>(info.afterIdx - 1)], Op::same}); break;
+      case dtl::SES_ADD: out.push_back({&after[static_cast<std::size_t>(info.afterIdx - 1)], Op::added}); break;
+      case dtl::SES_DELETE: out.push_back({&before[static_cast<std::size_t>(info.beforeIdx - 1)], Op::removed}); break;
+    }
+  }
+  // A space (or a lone punctuation mark) kept between two changes reads better as part of
+  // both: "<del>a b</del><ins>x y</ins>" rather than "<del>a</del><ins>x</ins> <del>b</del>...".
+  std::vector<DiffAtom> tidy;
+  tidy.reserve(out.size() + 8);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const bool lone = out[i].op == Op::same && out[i].atom->kind == Atom::Kind::space && i > 0 &&
+                      i + 1 < out.size() && out[i - 1].op != Op::same && out[i + 1].op != Op::same;
+    const bool both_sides = lone && [&] {
+      bool del = false, ins = false;
+      for (std::size_t k = i; k-- > 0 && out[k].op != Op::same;) (out[k].op == Op::removed ? del : ins) = true;
+      for (std::size_t k = i + 1; k < out.size() && out[k].op != Op::same; ++k)
+        (out[k].op == Op::removed ? del : ins) = true;
+      return del && ins;
+    }();
+    if (both_sides) {
+      tidy.push_back({out[i].atom, Op::removed});
+      tidy.push_back({out[i].atom, Op::added});
+    } else {
+      tidy.push_back(out[i]);
+    }
+  }
+  group_runs(tidy);
+  return tidy;
+}
+
+std::vector<DiffAtom> all(const std::vector<Atom>& atoms, Op op) {
+  std::vector<DiffAtom> out;
+  out.reserve(atoms.size());
+  for (const auto& a : atoms) out.push_back({&a, op});
+  return out;
+}
+
+double similarity(const WordBag& x, const WordBag& y) {
+  if (x.empty() && y.empty()) return 1.0;
+  return 2.0 * static_cast<double>(common(x, y)) / static_cast<double>(x.size() + y.size());
+}
+
+double containment(const WordBag& x, const WordBag& y) {
+  if (x.empty()) return 0.0;
+  return static_cast<double>(common(x, y)) / static_cast<double>(x.size());
+}
+
+}  // namespace travaux::diff

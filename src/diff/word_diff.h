@@ -1,0 +1,40 @@
+#pragma once
+// Word-level differences inside a paragraph, computed on its words (with the markup each word
+// sits in), never on HTML (issue 4, "Markdown formatting inside paragraphs survives the diff").
+
+#include <string>
+#include <vector>
+
+#include "markdown/outline.h"
+
+namespace travaux::diff {
+
+enum class Op { same, added, removed };
+
+struct DiffAtom {
+  const markdown::Atom* atom = nullptr;  // points into one of the compared atom vectors
+  Op op = Op::same;
+};
+
+/// The shortest edit script from `before` to `after` (Debian's dtl), tidied for reading:
+/// a lone space between two changes joins them, and inside every run of changes the removed
+/// words come before the added ones. The result points into both vectors.
+std::vector<DiffAtom> diff_words(const std::vector<markdown::Atom>& before,
+                                 const std::vector<markdown::Atom>& after);
+
+/// Every atom of `atoms` with the same operation (an added or removed paragraph).
+std::vector<DiffAtom> all(const std::vector<markdown::Atom>& atoms, Op op);
+
+/// The lowercase words of a text, sorted: what similarity() and containment() compare.
+/// Computed once per paragraph when many pairs are measured.
+using WordBag = std::vector<std::string>;
+WordBag word_bag(const std::vector<markdown::Atom>& atoms);
+
+/// Word overlap of two texts between 0 and 1 (Dice coefficient over lowercase words, ignoring
+/// punctuation and markup): 1 for the same words in any order.
+double similarity(const WordBag& a, const WordBag& b);
+
+/// Share of the words of `part` that also occur in `whole` (for split and merged paragraphs).
+double containment(const WordBag& part, const WordBag& whole);
+
+}  // namespace travaux::diff

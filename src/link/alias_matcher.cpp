@@ -1,0 +1,136 @@
+// The alias automaton (CONTENT-MODEL.md, "Cross-references": aliases, longest match wins).
+#include "link/alias_matcher.h"
+
+#include <algorithm>
+#include <deque>
+
+namespace travaux::link {
+
+namespace {
+
+unsigned char fold(unsigned char c) { return (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c - 'A' + 'a') : c; }
+
+/// The code point that starts at `pos` (0xFFFD if malformed), and its length.
+char32_t decode(std::string_view text, std::size_t pos, std::size_t* len) {
+  const auto b0 = static_cast<unsigned char>(text[pos]);
+  std::size_t n = b0 < 0x80 ? 1 : b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC0 ? 2 : 1;
+  if (pos + n > text.size()) n = 1;
+  *len = n;
+  if (n == 1) return b0 < 0x80 ? b0 : 0xFFFD;
+  char32_t cp = b0 & (0x7F >> n);
+  for (std::size_t i = 1; i < n; ++i) cp = (cp << 6) | (static_cast<unsigned char>(text[pos + i]) & 0x3F);
+  return cp;
+}
+
+bool word_code_point(char32_t c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  if (c <= 0xBF || c == 0xD7 || c == 0xF7) return false;  // no-break space, «», §, ·, ×, ÷ …
+  if (c >= 0x2000 && c <= 0x206F) return false;           // dashes, quotes, ellipsis, spaces
+  if (c >= 0x3000 && c <= 0x303F) return false;           // CJK punctuation
+  if (c == 0xFEFF || c == 0xFFFD) return false;
+  return true;
+}
+
+}  // namespace
+
+bool word_at(std::string_view text, std::size_t pos) {
+  if (pos >= text.size()) return false;
+  std::size_t len = 0;
+  return word_code_point(decode(text, pos, &len));
+}
+
+bool word_before(std::string_view text, std::size_t pos) {
+  if (pos == 0 || pos > text.size()) return false;
+  std::size_t start = pos - 1;
+  while (start > 0 && pos - start < 4 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+  std::size_t len = 0;
+  char32_t c = decode(text, start, &len);
+  if (start + len != pos) return true;  // malformed: keep it inside the word
+  return word_code_point(c);
+}
+
+std::int32_t AliasMatcher::child(std::int32_t node, unsigned char c) const {
+  const auto& next = nodes_[static_cast<std::size_t>(node)].next;
+  auto it = std::lower_bound(next.begin(), next.end(), c,
+                             [](const auto& e, unsigned char b) { return e.first < b; });
+  return it != next.end() && it->first == c ? it->second : -1;
+}
+
+void AliasMatcher::add(std::string_view phrase, int value) {
+  if (phrase.empty()) return;
+  std::int32_t node = 0;
+  for (unsigned char raw : phrase) {
+    const unsigned char c = fold(raw);
+    std::int32_t n = child(node, c);
+    if (n < 0) {
+      n = static_cast<std::int32_t>(nodes_.size());
+      Node fresh;
+      fresh.depth = nodes_[static_cast<std::size_t>(node)].depth + 1;
+      nodes_.push_back(fresh);
+      auto& next = nodes_[static_cast<std::size_t>(node)].next;
+      next.insert(std::upper_bound(next.begin(), next.end(), std::pair<unsigned char, std::int32_t>{c, -1},
+                                   [](const auto& a, const auto& b) { return a.first < b.first; }),
+                  {c, n});
+    }
+    node = n;
+  }
+  if (nodes_[static_cast<std::size_t>(node)].value < 0) nodes_[static_cast<std::size_t>(node)].value = value;
+}
+
+void AliasMatcher::build() {
+  std::deque<std::int32_t> queue;
+  for (const auto& [c, n] : nodes_[0].next) {
+    nodes_[static_cast<std::size_t>(n)].fail = 0;
+    queue.push_back(n);
+  }
+  while (!queue.empty()) {
+    const std::int32_t u = queue.front();
+    queue.pop_front();
+    for (const auto& [c, v] : nodes_[static_cast<std::size_t>(u)].next) {
+      std::int32_t f = nodes_[static_cast<std::size_t>(u)].fail;
+      while (f > 0 && child(f, c) < 0) f = nodes_[static_cast<std::size_t>(f)].fail;
+      std::int32_t target = child(f, c);
+      nodes_[static_cast<std::size_t>(v)].fail = (target >= 0 && target != v) ? target : 0;
+      const Node& fn = nodes_[static_cast<std::size_t>(nodes_[static_cast<std::size_t>(v)].fail)];
+      nodes_[static_cast<std::size_t>(v)].dict = fn.value >= 0 ? nodes_[static_cast<std::size_t>(v)].fail : fn.dict;
+      queue.push_back(v);
+    }
+  }
+}
+
+std::vector<AliasMatcher::Match> AliasMatcher::find(std::string_view text, std::size_t from, std::size_t to) const {
+  std::vector<Match> all;
+  if (empty()) return all;
+  to = std::min(to, text.size());
+  // A phrase edge that is itself punctuation ("(see") needs no boundary.
+  auto starts_word = [&](std::size_t b) { return !word_before(text, b) || !word_at(text, b); };
+  auto ends_word = [&](std::size_t e) { return !word_at(text, e) || !word_before(text, e); };
+  std::int32_t state = 0;
+  // A match starting before `to` may end after it: read on until no phrase can still be open.
+  for (std::size_t i = from; i < text.size(); ++i) {
+    if (i >= to && nodes_[static_cast<std::size_t>(state)].depth == 0) break;
+    if (i >= to && i - static_cast<std::size_t>(nodes_[static_cast<std::size_t>(state)].depth) >= to) break;
+    const unsigned char c = fold(static_cast<unsigned char>(text[i]));
+    while (state > 0 && child(state, c) < 0) state = nodes_[static_cast<std::size_t>(state)].fail;
+    std::int32_t n = child(state, c);
+    state = n < 0 ? 0 : n;
+    for (std::int32_t m = nodes_[static_cast<std::size_t>(state)].value >= 0 ? state
+                                                                           : nodes_[static_cast<std::size_t>(state)].dict;
+         m > 0; m = nodes_[static_cast<std::size_t>(m)].dict) {
+      const Node& node = nodes_[static_cast<std::size_t>(m)];
+      const std::size_t end = i + 1, begin = end - static_cast<std::size_t>(node.depth);
+      if (begin < from || begin >= to) continue;
+      if (starts_word(begin) && ends_word(end)) all.push_back({begin, end, node.value});
+    }
+  }
+  // Leftmost, then longest; drop whatever overlaps a match already taken.
+  std::sort(all.begin(), all.end(), [](const Match& a, const Match& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+  });
+  std::vector<Match> out;
+  for (const Match& m : all)
+    if (out.empty() || m.begin >= out.back().end) out.push_back(m);
+  return out;
+}
+
+}  // namespace travaux::link

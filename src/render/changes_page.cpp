@@ -1,0 +1,308 @@
+// Changes pages: a draft against the version it supersedes (issue 4; CONTENT-MODEL.md,
+// "Output": drafts/<id>/changes/index.html).
+#include "render/changes_page.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "markdown/markdown.h"
+
+namespace travaux::render {
+
+namespace {
+
+using diff::ParagraphChange;
+using markdown::escape_html;
+using model::Document;
+
+std::string plural(int n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+/// Normalizes "a/b/../c" and joins a relative path onto the folder of `from`.
+std::string join(const std::string& from, const std::string& rel) {
+  std::vector<std::string> parts;
+  std::string path = rel.starts_with('/') ? rel.substr(1) : from.substr(0, from.rfind('/') + 1) + rel;
+  std::size_t at = 0;
+  while (at <= path.size()) {
+    std::size_t s = path.find('/', at);
+    std::string seg = path.substr(at, s == std::string::npos ? std::string::npos : s - at);
+    if (seg == "..") {
+      if (!parts.empty()) parts.pop_back();
+    } else if (!seg.empty() && seg != ".") {
+      parts.push_back(seg);
+    }
+    if (s == std::string::npos) break;
+    at = s + 1;
+  }
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "" : "/") + p;
+  return out;
+}
+
+std::string paragraph_ref(const diff::Paragraph& p) {
+  return p.number ? "paragraph " + std::to_string(p.number) : std::string("an unnumbered paragraph");
+}
+
+std::string link_html(const std::string& href, const std::string& text) {
+  return "<a href=\"" + escape_html(href) + "\">" + escape_html(text) + "</a>";
+}
+
+Data paragraph_data(const RenderInput& in, const PageLocation& at, const ParagraphChange& c,
+                    const Document& before, const Document& after, const diff::SectionChange& sc) {
+  using K = ParagraphChange::Kind;
+  Data d;
+  const diff::Paragraph& shown = c.after && c.kind != K::moved_away ? *c.after : *c.before;
+  if (shown.number) d.set("number", std::to_string(shown.number));
+  if (c.renumbered) d.set("was", std::to_string(c.before->number));
+  std::string cls, badge, note;
+  const auto before_url = [&](const diff::Paragraph& p) {
+    return at.url(before.url_folder + "/" + (p.number ? "#" + p.anchor() : ""));
+  };
+  const auto after_url = [&](const diff::Paragraph& p) { return at.url(after.url_folder + "/#" + p.anchor()); };
+  const auto in_other_section = [&](const diff::Section* s) {
+    const diff::Section* here = sc.after ? sc.after : sc.before;
+    return s && s != here && s != sc.before ? " in " + section_label(*s) : std::string();
+  };
+  switch (c.kind) {
+    case K::unchanged: cls = "same"; badge = c.renumbered ? "Renumbered" : "Unchanged"; break;
+    case K::changed: cls = "changed"; badge = "Changed"; break;
+    case K::added:
+      cls = "added";
+      badge = c.split_from ? "Split" : "Added";
+      if (c.split_from)
+        note = "Split from " + link_html(before_url(*c.split_from), paragraph_ref(*c.split_from) + " of " + before.display_name()) + ".";
+      break;
+    case K::removed:
+      cls = "removed";
+      badge = c.merged_into ? "Merged" : "Removed";
+      if (c.merged_into)
+        note = "Merged into " + (c.merged_into->number ? link_html(after_url(*c.merged_into), paragraph_ref(*c.merged_into))
+                                                      : std::string("another paragraph")) + ".";
+      break;
+    case K::moved_away:
+      cls = "moved-away";
+      badge = "Moved";
+      note = "This was " + paragraph_ref(*c.before) + "; it now stands as " +
+             (c.after->number ? link_html(after_url(*c.after), paragraph_ref(*c.after)) : std::string("a paragraph")) +
+             escape_html(in_other_section(c.after_section)) + ".";
+      break;
+  }
+  if (c.moved && (c.kind == K::changed || c.kind == K::unchanged)) {
+    cls += " moved";
+    badge = c.kind == K::changed ? "Moved and changed" : "Moved";
+    note = "Moved from " + link_html(before_url(*c.before), paragraph_ref(*c.before) + " of " + before.display_name()) +
+           escape_html(c.before_section != sc.before ? in_other_section(c.before_section) : std::string()) + ".";
+  }
+  d.set("cls", cls);
+  d.set("badge", badge);
+  if (!note.empty()) d.set("note_html", note);
+  if (c.after && c.after->number && c.kind != K::moved_away) d.set("id", c.after->anchor());
+  if (c.kind != K::moved_away) d.set("html", diff::inline_html(c.words, draft_url_for(in, c.after ? after : before, at)));
+  return d;
+}
+
+}  // namespace
+
+std::string anchor_label(const std::string& anchor) {
+  if (anchor == "opening") return "Opening text";
+  std::string out = anchor;
+  std::replace(out.begin(), out.end(), '-', ' ');
+  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  return out;
+}
+
+std::string section_label(const diff::Section& s) { return s.title.empty() ? anchor_label(s.anchor) : s.title; }
+
+std::string counts_text(const diff::Counts& c) {
+  std::vector<std::string> parts;
+  if (c.added) parts.push_back(std::to_string(c.added) + " added");
+  if (c.removed) parts.push_back(std::to_string(c.removed) + " removed");
+  if (c.changed) parts.push_back(std::to_string(c.changed) + " changed");
+  if (c.moved) parts.push_back(std::to_string(c.moved) + " moved");
+  if (c.moved_out) parts.push_back(std::to_string(c.moved_out) + " moved to another section");
+  if (c.split) parts.push_back(std::to_string(c.split) + " split off");
+  if (c.merged) parts.push_back(std::to_string(c.merged) + " merged");
+  if (c.renumbered) parts.push_back(std::to_string(c.renumbered) + " renumbered");
+  if (parts.empty()) return "no change";
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? ", " : "") + parts[i];
+  return out;
+}
+
+diff::UrlFor draft_url_for(const RenderInput& in, const Document& draft, const PageLocation& at) {
+  return [&in, &draft, at](const std::string& url) -> std::string {
+    if (url.starts_with("http://") || url.starts_with("https://") || url.starts_with("mailto:")) return url;
+    if (url.starts_with("#")) return at.url(draft.url_folder + "/" + url);
+    const auto hash = url.find('#');
+    const std::string path = url.substr(0, hash), frag = hash == std::string::npos ? "" : url.substr(hash);
+    if (url.starts_with("@")) {
+      const Document* t = in.archive.find(path.substr(1));
+      return t ? at.url(t->url_folder + "/" + frag) : "";
+    }
+    const std::string joined = join(draft.source_path, path);
+    if (joined.ends_with(".md")) {
+      for (const auto& d : in.archive.documents)
+        if (d.source_path == joined) return at.url(d.url_folder + "/" + frag);
+      return "";
+    }
+    if (joined.starts_with("static/")) return at.url(joined.substr(7));
+    return "";
+  };
+}
+
+Data section_change_data(const RenderInput& in, const PageLocation& at, const diff::SectionChange& sc,
+                         const Document& before, const Document& after) {
+  Data d;
+  d.set("anchor", sc.anchor());
+  std::string title = diff::inline_html(sc.title_words, draft_url_for(in, sc.after ? after : before, at));
+  if (title.empty()) title = escape_html(anchor_label(sc.anchor()));
+  d.set("title_html", title);
+  std::string status = !sc.before ? "added" : !sc.after ? "removed" : sc.changed() ? "changed" : "unchanged";
+  d.set("status", status);
+  if (status == "changed") d.set("changed", true);
+  if (status == "unchanged") d.set("unchanged", true);
+  std::string note;
+  if (!sc.before) note = "New in " + after.display_name() + ".";
+  if (!sc.after) note = "Removed: not in " + after.display_name() + ".";
+  if (sc.renamed) note = "Renamed; it was “" + section_label(*sc.before) + "”.";
+  else if (sc.title_changed) note = "Heading reworded.";
+  if (!note.empty()) d.set("note", note);
+  std::size_t n = 0;
+  for (const auto& p : sc.paragraphs) n += p.kind != ParagraphChange::Kind::moved_away;
+  d.set("summary", status == "unchanged" ? "unchanged, " + plural(static_cast<int>(n), "paragraph", "paragraphs") +
+                                               (sc.counts.renumbered ? " (" + std::to_string(sc.counts.renumbered) + " renumbered)" : "")
+                                         : counts_text(sc.counts));
+  d.set("history_url", at.url("history/" + sc.anchor() + "/"));
+  std::vector<Data> paras;
+  for (const auto& p : sc.paragraphs) paras.push_back(paragraph_data(in, at, p, before, after, sc));
+  set_list(d, "paragraphs", list_of(std::move(paras)));
+  return d;
+}
+
+namespace {
+
+void set_counts(Data& d, const diff::Counts& c) {
+  d.set("added", std::to_string(c.added));
+  d.set("removed", std::to_string(c.removed));
+  d.set("changed", std::to_string(c.changed));
+  d.set("moved", std::to_string(c.moved));
+  d.set("split", std::to_string(c.split + c.merged));
+  d.set("renumbered", std::to_string(c.renumbered));
+}
+
+/// The comparison of two held texts.
+void add_comparison(const RenderInput& in, const PageLocation& at, const Document& before, const Document& after,
+                    Data& d) {
+  const diff::DraftText a = diff::read_draft(before.body, before.body_line);
+  const diff::DraftText b = diff::read_draft(after.body, after.body_line);
+  const diff::Comparison cmp = diff::compare(a, b);
+  std::vector<Data> sections, rows, unchanged;
+  for (const auto& sc : cmp.sections) {
+    Data s = section_change_data(in, at, sc, before, after);
+    Data row;
+    row.set("title", sc.after ? section_label(*sc.after) : section_label(*sc.before));
+    row.set("url", "#" + sc.anchor());
+    if (sc.changed()) {
+      set_counts(row, sc.counts);
+      if (!sc.before || !sc.after || sc.renamed)
+        row.set("status", std::string(!sc.before ? "new section" : !sc.after ? "removed section" : "renamed"));
+      rows.push_back(std::move(row));
+    } else {
+      unchanged.push_back(std::move(row));
+    }
+    sections.push_back(std::move(s));
+  }
+  d.set("held", true);
+  Data total;
+  set_counts(total, cmp.total);
+  d.set("total", total);
+  d.set("total_text", counts_text(cmp.total));
+  set_list(d, "rows", list_of(std::move(rows)));
+  set_list(d, "unchanged_sections", list_of(std::move(unchanged)));
+  set_list(d, "sections", list_of(std::move(sections)));
+}
+
+/// What the sources say changed, for a draft whose text (or whose predecessor's) is not held.
+void add_sources(const RenderInput& in, const PageLocation& at, const Document& before, const Document& after,
+                 Data& d) {
+  d.set("note", relativize(in.linked.of(in.archive, after).body_html, at));
+  std::vector<std::string> missing;
+  for (const Document* x : {&before, &after})
+    if (!x->full_text) missing.push_back(x->display_name());
+  d.set("missing", missing.size() == 2 ? missing[0] + " and " + missing[1] : missing[0]);
+  if (before.objectives || after.objectives) {
+    auto count = [](const Document& x) {
+      return x.objectives ? std::to_string(*x.objectives) + " objectives" : std::string("an objective count not recorded");
+    };
+    std::string text = before.display_name() + " has " + count(before) + "; " + after.display_name() + " has " + count(after) + ".";
+    d.set("objectives_text", text);
+  }
+  // Every letter or document that refers to the new draft, with each sentence that does,
+  // and the parts of the draft they name.
+  std::vector<Data> letters;
+  std::set<std::string> anchors;
+  for (std::size_t i = 0; i < in.archive.documents.size(); ++i) {
+    const Document& from = in.archive.documents[i];
+    if (from.kind != model::Kind::letter && from.kind != model::Kind::document) continue;
+    std::vector<Data> contexts;
+    std::set<std::string> seen;
+    for (const auto& r : in.linked.documents[i].references) {
+      if (r.to_id != after.id) continue;
+      if (!r.anchor.empty() && !r.anchor.starts_with("para-")) anchors.insert(r.anchor);
+      if (r.context.empty() || !seen.insert(r.context).second) continue;
+      Data c;
+      c.set("text", r.context);
+      contexts.push_back(std::move(c));
+    }
+    const auto& refs = in.linked.documents[i].references;
+    if (std::none_of(refs.begin(), refs.end(), [&](const auto& r) { return r.to_id == after.id; })) continue;
+    Data l = doc_ref(in, at, from);
+    set_list(l, "contexts", list_of(std::move(contexts)));
+    letters.push_back(std::move(l));
+  }
+  set_list(d, "letters", list_of(std::move(letters)));
+  // Natural order: objective-2 before objective-12.
+  std::vector<std::string> ordered(anchors.begin(), anchors.end());
+  auto key = [](const std::string& a) {
+    const std::size_t d = a.find_last_not_of("0123456789") + 1;
+    return std::pair(a.substr(0, d), d < a.size() ? std::stoi(a.substr(d)) : -1);
+  };
+  std::stable_sort(ordered.begin(), ordered.end(), [&](const auto& x, const auto& y) { return key(x) < key(y); });
+  std::vector<Data> parts;
+  for (const auto& a : ordered) {
+    Data p;
+    p.set("label", anchor_label(a));
+    p.set("url", at.url("history/" + a + "/"));
+    parts.push_back(std::move(p));
+  }
+  set_list(d, "named_parts", list_of(std::move(parts)));
+}
+
+}  // namespace
+
+void render_changes_pages(const RenderInput& in, write::SiteImage& out) {
+  const auto& chain = in.linked.drafts;
+  for (const Document* after : chain.versions()) {
+    const Document* before = chain.previous(*after);
+    if (!before) continue;
+    Page page;
+    page.at = {after->url_folder + "/changes", in.archive.config.pretty_urls};
+    page.template_name = "changes.html";
+    page.title = "What changed in " + after->display_name();
+    page.section = "drafts";
+    page.crumbs = {{"Drafts", "drafts/"}, {after->display_name(), after->url_folder + "/"}};
+    page.description = "The changes from " + before->display_name() + " to " + after->display_name() + ".";
+    Data& d = page.data;
+    d.set("title", page.title);
+    d.set("before", doc_ref(in, page.at, *before));
+    d.set("after", doc_ref(in, page.at, *after));
+    if (before->full_text && after->full_text) add_comparison(in, page.at, *before, *after, d);
+    else add_sources(in, page.at, *before, *after, d);
+    const std::string file = page.at.file();
+    out.add(file, render_page(in, std::move(page)));
+  }
+}
+
+}  // namespace travaux::render

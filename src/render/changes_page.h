@@ -1,0 +1,35 @@
+#pragma once
+// The changes page of a draft against the version it supersedes (issue 4; CONTENT-MODEL.md,
+// "Output": drafts/<id>/changes/index.html).
+
+#include <string>
+
+#include "diff/compare.h"
+#include "diff/inline_html.h"
+#include "render/view.h"
+#include "write/site_image.h"
+
+namespace travaux::render {
+
+/// Renders drafts/<id>/changes/index.html for every draft that supersedes another. When both
+/// texts are held the page shows the comparison; otherwise it gathers what the sources say
+/// changed: the draft's own note and the letters that concern it.
+void render_changes_pages(const RenderInput& in, write::SiteImage& out);
+
+/// Hrefs for links written inside `draft`'s Markdown, relative to `at`: @id#anchor, ../x.md,
+/// #anchor (to the draft page), static paths and http(s)/mailto URLs; "" for anything else.
+diff::UrlFor draft_url_for(const RenderInput& in, const model::Document& draft, const PageLocation& at);
+
+/// Template data for one section of a comparison: {anchor, title_html, status, note_html,
+/// changed, history_url, summary, paragraphs[]}. `before` and `after` are the two drafts.
+Data section_change_data(const RenderInput& in, const PageLocation& at, const diff::SectionChange& sc,
+                         const model::Document& before, const model::Document& after);
+
+/// "2 added, 1 changed, 3 moved" (or "no change").
+std::string counts_text(const diff::Counts& c);
+
+/// "Objective 7: Title" for a section, or a readable form of its anchor ("Objective 7").
+std::string section_label(const diff::Section& s);
+std::string anchor_label(const std::string& anchor);
+
+}  // namespace travaux::render

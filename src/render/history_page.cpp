@@ -1,0 +1,272 @@
+// History pages: one section or objective through every draft version (issue 4;
+// CONTENT-MODEL.md, "Output": history/<anchor>/index.html).
+#include "render/history_page.h"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <optional>
+#include <set>
+
+#include "diff/compare.h"
+#include "diff/inline_html.h"
+#include "render/changes_page.h"
+
+namespace travaux::render {
+
+namespace {
+
+using model::Document;
+
+/// The drafts in version order with their texts and the comparisons between neighbours.
+struct Versions {
+  std::vector<const Document*> docs;
+  std::vector<std::optional<diff::DraftText>> texts;
+  std::vector<std::optional<diff::Comparison>> with_previous;  // [k]: docs[k-1] -> docs[k]
+};
+
+/// A section (or objective) as one thing across versions: the (version, anchor) pairs it
+/// appears as, joined by anchor and by the comparison of neighbouring versions.
+struct Lineage {
+  std::set<std::string> anchors;
+  std::string main_anchor;                        // its anchor in the latest version that has it
+  std::map<std::size_t, const diff::Section*> sections;  // version -> held section
+  std::set<std::size_t> declared;                 // versions not held that have this anchor
+};
+
+class UnionFind {
+ public:
+  std::size_t add() {
+    parent_.push_back(parent_.size());
+    return parent_.size() - 1;
+  }
+  std::size_t find(std::size_t x) {
+    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
+    return x;
+  }
+  void join(std::size_t a, std::size_t b) {
+    a = find(a), b = find(b);
+    if (a != b) parent_[std::max(a, b)] = std::min(a, b);
+  }
+
+ private:
+  std::vector<std::size_t> parent_;
+};
+
+/// Anchors other documents name in `draft` (objective-7, preamble), paragraphs aside.
+std::set<std::string> named_anchors(const RenderInput& in, const Document& draft) {
+  std::set<std::string> out;
+  for (const auto& ld : in.linked.documents)
+    for (const auto& r : ld.references)
+      if (r.to_id == draft.id && !r.anchor.empty() && !r.anchor.starts_with("para-")) out.insert(r.anchor);
+  return out;
+}
+
+std::vector<Lineage> lineages(const RenderInput& in, const Versions& v) {
+  struct Node {
+    std::size_t version;
+    std::string anchor;
+    const diff::Section* section;
+  };
+  std::vector<Node> nodes;
+  std::map<std::pair<std::size_t, std::string>, std::size_t> index;
+  UnionFind uf;
+  auto add = [&](std::size_t k, const std::string& anchor, const diff::Section* s) {
+    if (index.emplace(std::pair{k, anchor}, nodes.size()).second) {
+      nodes.push_back({k, anchor, s});
+      uf.add();
+    }
+  };
+  // Latest version first, so lineages come out in the reading order of the newest text.
+  for (std::size_t k = v.docs.size(); k-- > 0;) {
+    if (v.texts[k]) {
+      for (const auto& s : v.texts[k]->sections) add(k, s.anchor, &s);
+      continue;
+    }
+    if (v.docs[k]->objectives)
+      for (int i = 1; i <= *v.docs[k]->objectives; ++i) add(k, "objective-" + std::to_string(i), nullptr);
+    for (const auto& a : named_anchors(in, *v.docs[k])) add(k, a, nullptr);
+  }
+  std::map<std::string, std::size_t> first_with_anchor;
+  for (std::size_t n = 0; n < nodes.size(); ++n) {
+    auto [it, fresh] = first_with_anchor.emplace(nodes[n].anchor, n);
+    if (!fresh) uf.join(it->second, n);
+  }
+  for (std::size_t k = 1; k < v.docs.size(); ++k) {
+    if (!v.with_previous[k]) continue;
+    for (const auto& sc : v.with_previous[k]->sections)
+      if (sc.before && sc.after) uf.join(index.at({k - 1, sc.before->anchor}), index.at({k, sc.after->anchor}));
+  }
+  std::map<std::size_t, std::size_t> group_of_root;
+  std::vector<Lineage> out;
+  for (std::size_t n = 0; n < nodes.size(); ++n) {
+    auto [it, fresh] = group_of_root.emplace(uf.find(n), out.size());
+    if (fresh) {
+      out.emplace_back();
+      out.back().main_anchor = nodes[n].anchor;
+    }
+    Lineage& l = out[it->second];
+    l.anchors.insert(nodes[n].anchor);
+    if (nodes[n].section) l.sections.emplace(nodes[n].version, nodes[n].section);
+    else l.declared.insert(nodes[n].version);
+  }
+  return out;
+}
+
+std::string lineage_title(const Lineage& l, const Versions& v) {
+  for (std::size_t k = v.docs.size(); k-- > 0;)
+    if (auto it = l.sections.find(k); it != l.sections.end()) return section_label(*it->second);
+  return anchor_label(l.main_anchor);
+}
+
+Data plain_section(const RenderInput& in, const PageLocation& at, const diff::Section& s, const Document& doc) {
+  Data d;
+  std::vector<Data> paras;
+  for (const auto& p : s.paragraphs) {
+    Data pd;
+    pd.set("cls", std::string("same"));
+    if (p.number) pd.set("number", std::to_string(p.number));
+    pd.set("html", diff::inline_html(p.atoms, draft_url_for(in, doc, at)));
+    paras.push_back(std::move(pd));
+  }
+  set_list(d, "paragraphs", list_of(std::move(paras)));
+  return d;
+}
+
+Data version_data(const RenderInput& in, const PageLocation& at, const Lineage& l, const Versions& v, std::size_t k) {
+  const Document& doc = *v.docs[k];
+  Data d;
+  d.set("draft", doc_ref(in, at, doc));
+  const auto it = l.sections.find(k);
+  const diff::SectionChange* change = nullptr;
+  if (v.with_previous[k])
+    for (const auto& sc : v.with_previous[k]->sections)
+      if ((it != l.sections.end() && sc.after == it->second) ||
+          (it == l.sections.end() && sc.before && !sc.after && l.sections.count(k - 1) && sc.before == l.sections.at(k - 1)))
+        change = &sc;
+  if (it != l.sections.end()) {
+    const diff::Section& s = *it->second;
+    d.set("present", true);
+    d.set("url", at.url(doc.url_folder + "/#" + s.anchor));
+    if (change && change->before) {
+      Data sd = section_change_data(in, at, *change, *v.docs[k - 1], doc);
+      d.set("section", sd);
+      d.set("status", change->changed() ? "Changes from " + v.docs[k - 1]->display_name() + ": " + counts_text(change->counts) + "."
+                                        : "Unchanged from " + v.docs[k - 1]->display_name() + ".");
+      if (change->renamed) d.set("renamed", "Renamed; it was “" + section_label(*change->before) + "”.");
+    } else {
+      Data sd = change ? section_change_data(in, at, *change, k ? *v.docs[k - 1] : doc, doc)
+                       : plain_section(in, at, s, doc);
+      d.set("section", sd);
+      if (change) d.set("status", "New in this version.");
+      else if (k > 0 && !v.texts[k - 1]) d.set("status", "Not compared: the text of " + v.docs[k - 1]->display_name() + " is not in the archive.");
+    }
+    d.set("heading", section_label(s));
+  } else if (change) {
+    d.set("status", "Removed in this version. The text it had in " + v.docs[k - 1]->display_name() + ":");
+    d.set("section", section_change_data(in, at, *change, *v.docs[k - 1], doc));
+  } else if (l.declared.count(k)) {
+    d.set("not_held", true);
+    d.set("url", at.url(doc.url_folder + "/"));  // a page without the text has no such id
+    d.set("status", "The text of this version is not in the archive.");
+  } else {
+    std::string why = "Not in this version.";
+    if (!doc.full_text && doc.objectives && l.main_anchor.starts_with("objective-"))
+      why = "Not in this version, which has " + std::to_string(*doc.objectives) + " objectives.";
+    d.set("status", why);
+    d.set("absent", true);
+  }
+  return d;
+}
+
+/// Every reference from a letter or other document to any version of this part.
+Data mentions(const RenderInput& in, const PageLocation& at, const Lineage& l) {
+  std::vector<std::pair<const Document*, Data>> items;
+  for (std::size_t i = 0; i < in.archive.documents.size(); ++i) {
+    const Document& from = in.archive.documents[i];
+    if (from.kind != model::Kind::letter && from.kind != model::Kind::document) continue;
+    std::set<std::string> seen;
+    for (const auto& r : in.linked.documents[i].references) {
+      if (!l.anchors.count(r.anchor)) continue;
+      const Document* to = in.archive.find(r.to_id);
+      if (!to || to->kind != model::Kind::draft || !seen.insert(r.to_id + "#" + r.anchor + r.context).second) continue;
+      Data d = doc_ref(in, at, from);
+      d.set("context", r.context);
+      d.set("draft_label", to->display_name());
+      d.set("draft_url", at.url(to->url_folder + "/" + (to->full_text ? "#" + r.anchor : std::string())));
+      items.emplace_back(&from, std::move(d));
+    }
+  }
+  std::stable_sort(items.begin(), items.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.first->date, a.first->id) < std::tie(b.first->date, b.first->id);
+  });
+  std::vector<Data> list;
+  for (auto& [doc, d] : items) list.push_back(std::move(d));
+  return list_of(std::move(list));
+}
+
+}  // namespace
+
+void render_history_pages(const RenderInput& in, write::SiteImage& out) {
+  Versions v;
+  v.docs = in.linked.drafts.versions();
+  for (const Document* doc : v.docs)
+    v.texts.push_back(doc->full_text ? std::optional(diff::read_draft(doc->body, doc->body_line)) : std::nullopt);
+  v.with_previous.resize(v.docs.size());
+  for (std::size_t k = 1; k < v.docs.size(); ++k)
+    if (v.texts[k - 1] && v.texts[k]) v.with_previous[k] = diff::compare(*v.texts[k - 1], *v.texts[k]);
+  const std::vector<Lineage> all = lineages(in, v);
+  if (all.empty()) return;
+  const bool pretty = in.archive.config.pretty_urls;
+
+  std::vector<Data> index_items;
+  for (const Lineage& l : all) {
+    const std::string title = lineage_title(l, v);
+    std::size_t present = l.sections.size() + l.declared.size();
+    Data item;
+    item.set("title", title);
+    item.set("url", PageLocation{"history", pretty}.url("history/" + l.main_anchor + "/"));
+    item.set("versions", std::to_string(present) + " of " + std::to_string(v.docs.size()) + " versions");
+    index_items.push_back(std::move(item));
+    for (const std::string& anchor : l.anchors) {
+      Page page;
+      page.at = {"history/" + anchor, pretty};
+      page.template_name = "history.html";
+      page.title = "History of " + title;
+      page.section = "drafts";
+      page.crumbs = {{"Drafts", "drafts/"}, {"History", "history/"}};
+      page.description = title + " in every version of the draft.";
+      Data& d = page.data;
+      d.set("title", page.title);
+      d.set("heading", title);
+      std::vector<Data> names;
+      for (const auto& a : l.anchors)
+        if (a != anchor) {
+          Data n;
+          n.set("name", a);
+          n.set("url", page.at.url("history/" + a + "/"));
+          names.push_back(std::move(n));
+        }
+      set_list(d, "other_names", list_of(std::move(names)));
+      std::vector<Data> versions;
+      for (std::size_t k = 0; k < v.docs.size(); ++k) versions.push_back(version_data(in, page.at, l, v, k));
+      set_list(d, "versions", list_of(std::move(versions)));
+      set_list(d, "mentions", mentions(in, page.at, l));
+      const std::string file = page.at.file();
+    out.add(file, render_page(in, std::move(page)));
+    }
+  }
+  Page index;
+  index.at = {"history", pretty};
+  index.template_name = "history.html";
+  index.title = "Sections and objectives across versions";
+  index.section = "drafts";
+  index.crumbs = {{"Drafts", "drafts/"}};
+  index.data.set("title", index.title);
+  index.data.set("is_index", true);
+  set_list(index.data, "parts", list_of(std::move(index_items)));
+  const std::string file = index.at.file();
+  out.add(file, render_page(in, std::move(index)));
+}
+
+}  // namespace travaux::render

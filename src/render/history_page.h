@@ -1,0 +1,16 @@
+#pragma once
+// One section or objective across every draft version (issue 4; CONTENT-MODEL.md, "Output":
+// history/<anchor>/index.html).
+
+#include "render/view.h"
+#include "write/site_image.h"
+
+namespace travaux::render {
+
+/// Renders history/<anchor>/index.html for every section and objective of every draft
+/// (objective-1 to objective-N for drafts that declare `objectives` without their text, and
+/// every section anchor a letter names), plus history/index.html listing them. A renamed
+/// section is one history, reachable under each of its anchors.
+void render_history_pages(const RenderInput& in, write::SiteImage& out);
+
+}  // namespace travaux::render

@@ -1,0 +1,82 @@
+// Deterministic output (issue #7): the same content gives byte-identical sites with one thread
+// and with all cores, and from one build to the next.
+#include <gtest/gtest.h>
+#include <tbb/global_control.h>
+#include <tbb/info.h>
+
+#include <fstream>
+
+#include "cli/pipeline.h"
+#include "support/test_tree.h"
+
+namespace travaux {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::map<std::string, std::string> build_with_threads(const fs::path& content, std::size_t threads,
+                                                      std::string* diagnostics) {
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism, threads);
+  diag::Diagnostics diags;
+  auto out = cli::generate(content, false, diags);
+  diags.sort();
+  *diagnostics = test::diagnostics_text(diags);
+  if (!out) return {};
+  std::map<std::string, std::string> files = std::move(out->site.files);
+  for (const auto& [path, source] : out->site.copies) files["copy:" + path] = source;
+  return files;
+}
+
+void expect_same_with_one_and_all_threads(const fs::path& content) {
+  const std::size_t all = static_cast<std::size_t>(std::max(2, tbb::info::default_concurrency()));
+  std::string d1, dn, dn2;
+  const auto one = build_with_threads(content, 1, &d1);
+  const auto many = build_with_threads(content, all, &dn);
+  const auto again = build_with_threads(content, all, &dn2);
+  ASSERT_FALSE(one.empty()) << d1;
+  EXPECT_EQ(d1, dn);
+  EXPECT_EQ(dn, dn2);
+  ASSERT_EQ(one.size(), many.size());
+  for (const auto& [path, bytes] : one) {
+    auto it = many.find(path);
+    ASSERT_NE(it, many.end()) << path;
+    EXPECT_TRUE(it->second == bytes) << path << " differs between 1 and " << all << " threads";
+  }
+  EXPECT_TRUE(many == again);
+}
+
+TEST(Determinism, ShippedArchiveIsByteIdenticalWithOneAndAllThreads) {
+  expect_same_with_one_and_all_threads(fs::path(TRAVAUX_SOURCE_DIR) / "content");
+}
+
+TEST(Determinism, ArchiveWithWarningsAndManyDocumentsIsByteIdentical) {
+  // Many small documents so the parallel loops really split, plus warnings whose order must
+  // not depend on the threads.
+  test::TempDir dir;
+  std::string spec = "-- archive.toml --\ntitle = \"T\"\n[people.p]\nname = \"P\"\n";
+  for (int i = 0; i < 300; ++i) {
+    const std::string n = std::to_string(i);
+    spec += "-- letters/l" + n + ".md --\n+++\ntitle = \"Letter " + n + "\"\ndate = 2018-03-" +
+            std::to_string(10 + i % 18) + "\nfrom = [\"p\"]\ntopics = [\"t" + std::to_string(i % 7) +
+            "\"]\nunknown" + n + " = 1\n+++\n\nSee [the next](@l" + std::to_string((i + 1) % 300) + ").\n";
+  }
+  test::write_tree(dir.path(), spec);
+  expect_same_with_one_and_all_threads(dir.path());
+}
+
+TEST(Determinism, TwoBuildsOfTheBinaryGiveIdenticalFolders) {
+  test::TempDir dir;
+  const std::string content = (fs::path(TRAVAUX_SOURCE_DIR) / "content").string();
+  ASSERT_EQ(test::run_command(std::string(TRAVAUX_BINARY) + " build -q --content " + content + " --out " +
+                              (dir.path() / "a").string()),
+            0);
+  ASSERT_EQ(test::run_command(std::string(TRAVAUX_BINARY) + " build -q --content " + content + " --out " +
+                              (dir.path() / "b").string()),
+            0);
+  std::string diff;
+  EXPECT_EQ(test::run_command("diff -r " + (dir.path() / "a").string() + " " + (dir.path() / "b").string(), &diff), 0)
+      << diff;
+}
+
+}  // namespace
+}  // namespace travaux
