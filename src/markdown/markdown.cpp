@@ -263,13 +263,21 @@ void Tree::link_text(const std::function<std::vector<TextLink>(const TextRun&)>&
         cmark_node_set_literal(before, text.substr(done, span.begin - done).c_str());
         cmark_node_insert_before(n, before);
       }
-      cmark_node* a = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
-      std::string open = "<a href=\"" + escape_html(span.href) + "\"";
-      if (!span.css_class.empty()) open += " class=\"" + escape_html(span.css_class) + "\"";
-      if (!span.title.empty()) open += " title=\"" + escape_html(span.title) + "\"";
-      open += ">";
-      cmark_node_set_on_enter(a, open.c_str());
-      cmark_node_set_on_exit(a, "</a>");
+      // GFM table cells refuse custom inlines (cmark_node_insert_before fails, and the node
+      // and the mention's text were lost: issue #7, found by LeakSanitizer): a plain link there.
+      const bool in_cell = std::strcmp(cmark_node_get_type_string(cmark_node_parent(n)), "table_cell") == 0;
+      cmark_node* a = cmark_node_new(in_cell ? CMARK_NODE_LINK : CMARK_NODE_CUSTOM_INLINE);
+      if (in_cell) {
+        cmark_node_set_url(a, span.href.c_str());
+        cmark_node_set_title(a, span.title.c_str());
+      } else {
+        std::string open = "<a href=\"" + escape_html(span.href) + "\"";
+        if (!span.css_class.empty()) open += " class=\"" + escape_html(span.css_class) + "\"";
+        if (!span.title.empty()) open += " title=\"" + escape_html(span.title) + "\"";
+        open += ">";
+        cmark_node_set_on_enter(a, open.c_str());
+        cmark_node_set_on_exit(a, "</a>");
+      }
       cmark_node* inner = cmark_node_new(CMARK_NODE_TEXT);
       cmark_node_set_literal(inner, text.substr(span.begin, span.end - span.begin).c_str());
       cmark_node_append_child(a, inner);

@@ -109,3 +109,26 @@ TEST(HostileMarkdown, ManyMentionCandidatesInOneParagraph) {
 
 }  // namespace
 }  // namespace travaux
+
+namespace travaux {
+namespace {
+
+TEST(HostileMarkdown, MentionInATableCellKeepsItsTextAndLinks) {
+  // Issue #7, found by LeakSanitizer: table cells refused the mention's link node, which
+  // leaked, and the cell lost its text.
+  test::TempDir dir;
+  test::write_tree(dir.path(), "-- archive.toml --\ntitle = \"T\"\n"
+                               "-- letters/z.md --\n+++\ntitle = \"Z\"\ndate = 2018-02-01\naliases = [\"zero draft\"]\n+++\n"
+                               "-- letters/a.md --\n+++\ntitle = \"A\"\ndate = 2018-02-05\n+++\n\n"
+                               "| text |\n|---|\n| zero draft |\n| see the zero draft here |\n");
+  diag::Diagnostics diags;
+  auto out = cli::generate(dir.path(), false, diags);
+  ASSERT_TRUE(out) << test::diagnostics_text(diags);
+  const std::string& page = out->site.files.at("letters/a/index.html");
+  EXPECT_NE(page.find("<td><a href=\"../../letters/z/index.html\" title=\"Z\">zero draft</a></td>"), std::string::npos) << page;
+  EXPECT_NE(page.find("<td>see the <a href=\"../../letters/z/index.html\" title=\"Z\">zero draft</a> here</td>"), std::string::npos)
+      << page;
+}
+
+}  // namespace
+}  // namespace travaux
