@@ -47,6 +47,7 @@ test('linkchecker finds no broken link or anchor in the whole site', { timeout: 
     '--threads', '4',
     '--timeout', '20',
     '--output', 'csv',
+    '--verbose',  // a row for every URL checked, not only the broken ones
     // Absolute permalinks (<link rel="canonical">) are in folder form under base_url by
     // contract, not under this test's mount: check only their syntax.
     '--ignore-url', `^${origin}/(?!archive/gcm/)([^?#]*/)?$`,
@@ -62,8 +63,8 @@ test('linkchecker finds no broken link or anchor in the whole site', { timeout: 
     .map((f) => `${f[col('parentname')].replace(site.url, '')}:${f[col('line')]}:${f[col('column')]}: ${f[col('urlname')]}: ${f[col('result')]} ${f[col('warningstring')]}`);
   assert.deepEqual(problems, [], 'broken links or anchors');
   assert.equal(code, 0, `linkchecker exited with ${code}:\n${stderr}`);
-  // The crawl reached every page: it ends with a count of the URLs it checked.
-  const checked = /(\d+) links? in (\d+) URLs? checked/.exec(stderr + stdout);
-  assert.ok(checked, `no summary from linkchecker:\n${stderr}`);
-  assert.ok(Number(checked[2]) >= htmlPages().length, `linkchecker checked ${checked[2]} URLs, the site has ${htmlPages().length} pages`);
+  // The crawl reached every page: CSV output carries no summary line, so count the distinct
+  // pages among the URLs it checked.
+  const pages = new Set(rows.map((r) => r.split(';')[col('url')]).filter((u) => u && u.endsWith('.html')));
+  assert.ok(pages.size >= htmlPages().length, `linkchecker checked ${pages.size} pages, the site has ${htmlPages().length}`);
 });
