@@ -123,14 +123,7 @@ std::vector<AliasMatcher::Match> AliasMatcher::find(std::string_view text, std::
       if (starts_word(begin) && ends_word(end)) all.push_back({begin, end, node.value});
     }
   }
-  // Leftmost, then longest; drop whatever overlaps a match already taken.
-  std::sort(all.begin(), all.end(), [](const Match& a, const Match& b) {
-    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
-  });
-  std::vector<Match> out;
-  for (const Match& m : all)
-    if (out.empty() || m.begin >= out.back().end) out.push_back(m);
-  return out;
+  return leftmost_longest(std::move(all));
 }
 
 }  // namespace travaux::link

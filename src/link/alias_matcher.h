@@ -2,6 +2,7 @@
 // Finds every `aliases` phrase in a text in one pass (CONTENT-MODEL.md, "Cross-references":
 // "every aliases phrase"; issue 3: one pass over the text, not one search per alias).
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -42,6 +43,20 @@ class AliasMatcher {
   std::int32_t child(std::int32_t node, unsigned char c) const;
   std::vector<Node> nodes_{Node{}};
 };
+
+/// Keeps the leftmost of overlapping spans, and of spans starting at one place the longest;
+/// drops the rest. `T` has `begin` and `end`. Used for alias matches and for choosing between
+/// aliases and numbered mentions, so both follow the same rule.
+template <class T>
+std::vector<T> leftmost_longest(std::vector<T> spans) {
+  std::stable_sort(spans.begin(), spans.end(), [](const T& a, const T& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+  });
+  std::vector<T> out;
+  for (const T& s : spans)
+    if (out.empty() || s.begin >= out.back().end) out.push_back(s);
+  return out;
+}
 
 /// True for bytes that belong to words: ASCII letters and digits, and any non-ASCII byte.
 /// Prefer word_before / word_at, which also know Unicode punctuation.

@@ -30,13 +30,7 @@ std::vector<Candidate> choose(const std::vector<AliasMatcher::Match>& aliases,
   std::vector<Candidate> all;
   for (const auto& a : aliases) all.push_back({a.begin, a.end, &a, nullptr});
   for (const auto& m : numbered) all.push_back({m.begin, m.end, nullptr, &m});
-  std::stable_sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) {
-    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
-  });
-  std::vector<Candidate> out;
-  for (const auto& c : all)
-    if (out.empty() || c.begin >= out.back().end) out.push_back(c);
-  return out;
+  return leftmost_longest(std::move(all));
 }
 
 /// After "of": does the text name a document other than the negotiated text? ("General
