@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <numeric>
 #include <tuple>
+#include <utility>
 
 namespace travaux::render {
 
@@ -18,10 +19,41 @@ Date next_month(Date d) { return d.month == 12 ? Date{d.year + 1, 1, 1} : Date{d
 
 std::string short_month(int month) { return std::string(model::month_name(month).substr(0, 3)); }
 
+/// Stretches of at least `o.gap_days` between items (and the axis ends), less a 14-day margin
+/// on each side that stays at full scale.
+std::vector<AxisGap> find_gaps(const std::vector<TimelineItem>& items, const TimelineOptions& o, Date lo, Date hi) {
+  std::vector<AxisGap> gaps;
+  if (o.gap_days <= 0) return gaps;
+  constexpr long kMargin = 14;
+  std::vector<std::pair<long, long>> busy;
+  for (const auto& it : items) busy.push_back({it.date.days_since_epoch(), it.last.value_or(it.date).days_since_epoch()});
+  std::sort(busy.begin(), busy.end());
+  long free_from = lo.days_since_epoch();  // first day not yet known to be busy
+  bool at_start = true;
+  auto consider = [&](long until, bool at_end) {  // [free_from, until) holds nothing
+    const long a = free_from + (at_start ? 0 : kMargin), b = until - (at_end ? 0 : kMargin);
+    if (until - free_from >= o.gap_days && b - a >= 14) gaps.push_back({date_from_days(a), date_from_days(b - 1)});
+  };
+  for (const auto& [a, b] : busy) {
+    if (a > free_from) consider(a, false);
+    free_from = std::max(free_from, b + 1);
+    at_start = false;
+  }
+  if (!busy.empty()) consider(hi.days_since_epoch() + 1, true);
+  return gaps;
+}
+
+bool in_gap(const TimelineLayout& t, const Date& d) {
+  for (const AxisGap& g : t.gaps)
+    if (d > g.first && d <= g.last) return true;
+  return false;
+}
+
 /// Removes labels that would overprint an earlier one (about 6.6 units a character, 11px
 /// type): month labels are kept first, then day labels where there is room.
 void drop_crowded_labels(TimelineLayout& t) {
   std::vector<std::pair<double, double>> kept;
+  for (const AxisGap& g : t.gaps) kept.push_back({g.x, g.x_end});  // the break's own mark
   auto width = [](const Tick& k) { return 6.6 * static_cast<double>(k.label.size()) + 8; };
   for (bool majors : {true, false})
     for (auto& k : t.ticks) {
@@ -41,11 +73,17 @@ void add_ticks(TimelineLayout& t) {
   const double month_width = t.day_width * 30.4;
   const bool label_months = month_width >= 34;
   const bool label_quarters = !label_months && month_width >= 16;
+  bool after_gap = false;
   for (Date m = first_of_month(t.first); m <= t.last; m = next_month(m)) {
     Tick tick;
     tick.date = m < t.first ? t.first : m;
+    if (in_gap(t, tick.date)) {  // no month ticks inside a shortened stretch
+      after_gap = true;
+      continue;
+    }
     tick.x = t.x_of(tick.date);
-    const bool first = t.ticks.empty();
+    // The first tick, and the first after a break, say which year they are in.
+    const bool first = std::exchange(after_gap, false) || t.ticks.empty();
     if (label_months) {
       tick.label = short_month(m.month);
       if (m.month == 1 || first) tick.label += " " + std::to_string(m.year);
@@ -68,7 +106,7 @@ void add_ticks(TimelineLayout& t) {
   const long start = t.first.days_since_epoch();
   for (long d = start; d <= t.last.days_since_epoch(); ++d) {
     const Date date = date_from_days(d);
-    if (date.day == 1 || d == start) continue;  // a month tick is there
+    if (date.day == 1 || d == start || in_gap(t, date)) continue;  // a month tick is there
     if (!every_day && date.weekday() != 0) continue;
     const bool labelled = every_day || (label_mondays && (d - start) * t.day_width >= 64);
     t.ticks.push_back({t.x_of(date), date, labelled ? std::to_string(date.day) : std::string(), false});
@@ -93,7 +131,19 @@ Date date_from_days(long days) {
 }
 
 double TimelineLayout::x_of(const Date& d) const {
-  return axis_left + static_cast<double>(d.days_since_epoch() - first.days_since_epoch()) * day_width;
+  const long day = d.days_since_epoch();
+  long skipped = 0;  // days inside gaps before `d`
+  double gap_room = 0;  // drawn width of those gaps
+  for (const AxisGap& g : gaps) {
+    const long a = g.first.days_since_epoch(), b = g.last.days_since_epoch() + 1;
+    if (day >= b) {
+      skipped += b - a;
+      gap_room += g.x_end - g.x;
+    } else if (day > a) {  // inside the gap: spread its days over its drawn width
+      return g.x + (g.x_end - g.x) * static_cast<double>(day - a) / static_cast<double>(b - a);
+    }
+  }
+  return axis_left + static_cast<double>(day - first.days_since_epoch() - skipped) * day_width + gap_room;
 }
 
 TimelineLayout layout_timeline(const std::vector<TimelineItem>& items, const TimelineOptions& o,
@@ -119,10 +169,19 @@ TimelineLayout layout_timeline(const std::vector<TimelineItem>& items, const Tim
   t.last = hi;
   t.axis_left = o.gutter;
   t.row_height = o.row_height;
-  const long days = hi.days_since_epoch() - lo.days_since_epoch() + 1;
-  const double plot = std::max(o.width - o.gutter - 8, 1.0);
+  t.gaps = find_gaps(items, o, lo, hi);
+  long days = hi.days_since_epoch() - lo.days_since_epoch() + 1;
+  for (const AxisGap& g : t.gaps) days -= g.last.days_since_epoch() - g.first.days_since_epoch() + 1;
+  const double gaps_width = o.gap_width * static_cast<double>(t.gaps.size());
+  const double plot = std::max(o.width - o.gutter - 8 - gaps_width, 1.0);
   t.day_width = std::max(plot / static_cast<double>(days), o.min_day_width);
-  t.width = o.gutter + t.day_width * static_cast<double>(days) + 8;
+  t.width = o.gutter + t.day_width * static_cast<double>(days) + gaps_width + 8;
+  // Place the gaps left to right: each starts where the scale puts its first day.
+  for (AxisGap& g : t.gaps) {
+    g.x = g.x_end = 0;
+    g.x = t.x_of(g.first);  // gaps before it are already placed
+    g.x_end = g.x + o.gap_width;
+  }
 
   // Stack each lane: items in date order, input order within a day.
   t.items.resize(items.size());

@@ -29,6 +29,16 @@ struct TimelineOptions {
   int max_rows = 6;           // a deeper stack ends in a "+N" count
   double lane_gap = 10;
   double axis_height = 34;    // tick labels under the lanes
+  /// A stretch of at least this many days with nothing on it is drawn as a short break of
+  /// gap_width, so two years of silence do not push the negotiation off the screen. 0: never.
+  int gap_days = 90;
+  double gap_width = 28;
+};
+
+/// A stretch of the axis drawn shortened, from the start of `first` to the end of `last`.
+struct AxisGap {
+  model::Date first, last;
+  double x = 0, x_end = 0;
 };
 
 /// Where one input item went, index-aligned with the input.
@@ -73,13 +83,15 @@ struct TimelineLayout {
   std::vector<PlacedItem> items;
   std::vector<Overflow> overflows;
   std::vector<Tick> ticks;
+  std::vector<AxisGap> gaps;  // in date order; x_of() shortens each to gap_width
 
   /// Left edge of `d`'s day.
   double x_of(const model::Date& d) const;
 };
 
 /// Lays out `items` on one axis. Without `from`/`to` the axis runs over whole months around
-/// the items; with them, over exactly those days. Items of one lane are stacked in date
+/// the items; with them, over exactly those days. Empty stretches of gap_days or more (keeping
+/// a fortnight's margin next to the items on either side) become AxisGaps. Items of one lane are stacked in date
 /// order (input order within a day): each goes to the lowest row where it keeps
 /// mark_width clear of its neighbour, or is counted in an Overflow past max_rows.
 TimelineLayout layout_timeline(const std::vector<TimelineItem>& items, const TimelineOptions& options,

@@ -42,6 +42,15 @@ std::string timeline_svg(const TimelineLayout& t, const std::vector<TimelineMark
            "</text>";
     s += "\n";
   }
+  // Shortened stretches: a pale break across the lanes with a zigzag, and what it leaves out.
+  for (const AxisGap& g : t.gaps) {
+    const double mid = (g.x + g.x_end) / 2;
+    s += "<g class=\"tl-gap\"><title>Nothing from " + escape_xml(g.first.human()) + " to " + escape_xml(g.last.human()) +
+         " (shortened)</title><rect x=\"" + num(g.x) + "\" y=\"0\" width=\"" + num(g.x_end - g.x) + "\" height=\"" +
+         num(t.axis_y + 4) + "\"/><path d=\"M" + num(mid - 3) + " 0";
+    for (double y = 6; y <= t.axis_y + 4; y += 6) s += "L" + num(mid + (static_cast<int>(y / 6) % 2 ? 3 : -3)) + " " + num(y);
+    s += "\"/><text x=\"" + num(mid) + "\" y=\"" + num(t.axis_y + 17) + "\" text-anchor=\"middle\">…</text></g>\n";
+  }
   for (const Tick& tick : t.ticks) {
     const double top = tick.major ? 0 : t.axis_y - 6;
     s += "<line class=\"tl-tick" + std::string(tick.major ? " major" : "") + "\" x1=\"" + num(tick.x) + "\" x2=\"" +

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace travaux::render {
 namespace {
 
@@ -120,6 +122,36 @@ TEST(LayoutTimeline, AGivenWindowIsExactAndWideDaysGetDayTicks) {
   EXPECT_NE(std::find(l.begin(), l.end(), "Mar"), l.end());
   EXPECT_EQ(l.size(), 23u);
   EXPECT_EQ(t.ticks.size(), 24u);  // the unlabelled tick stays
+}
+
+TEST(LayoutTimeline, LongEmptyStretchesAreShortenedToABreak) {
+  TimelineOptions o;  // gap_days 90, gap_width 28
+  auto t = layout_timeline({mark({2016, 11, 23}), mark({2017, 1, 26}), mark({2018, 2, 5}), mark({2018, 7, 13})}, o);
+  // 63 quiet days (November to January) stay; 374 and 157 quiet days become breaks, keeping
+  // 14 days at full scale next to each mark.
+  ASSERT_EQ(t.gaps.size(), 2u);
+  EXPECT_EQ(t.gaps[0].first, (Date{2017, 2, 10}));
+  EXPECT_EQ(t.gaps[0].last, (Date{2018, 1, 21}));
+  EXPECT_EQ(t.gaps[1].first, (Date{2018, 2, 20}));
+  EXPECT_EQ(t.gaps[1].last, (Date{2018, 6, 28}));
+  for (const auto& g : t.gaps) EXPECT_DOUBLE_EQ(g.x_end - g.x, 28);
+  // The day after a break is drawn one break-width after its first day.
+  EXPECT_NEAR(t.x_of({2018, 1, 22}) - t.x_of({2017, 2, 10}), 28, 1e-9);
+  // Order is kept, and the drawing fits the width it was given.
+  for (std::size_t i = 1; i < t.items.size(); ++i) EXPECT_LT(t.items[i - 1].x, t.items[i].x);
+  EXPECT_DOUBLE_EQ(t.width, 1000);
+  // No tick inside a break; the first month after one names its year.
+  for (const auto& tick : t.ticks)
+    for (const auto& g : t.gaps) EXPECT_FALSE(tick.date > g.first && tick.date <= g.last) << tick.date.iso();
+  const auto l = labels(t);
+  EXPECT_NE(std::find(l.begin(), l.end(), "Feb 2018"), l.end());
+}
+
+TEST(LayoutTimeline, GapsCanBeTurnedOff) {
+  TimelineOptions o;
+  o.gap_days = 0;
+  auto t = layout_timeline({mark({2016, 11, 23}), mark({2018, 7, 13})}, o);
+  EXPECT_TRUE(t.gaps.empty());
 }
 
 TEST(DateFromDays, InvertsDaysSinceEpoch) {
