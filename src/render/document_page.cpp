@@ -107,44 +107,13 @@ void add_draft(const RenderInput& in, const PageLocation& at, const Document& do
   if (!rounds.empty()) set_list(d, "negotiated_in", doc_list(in, at, rounds));
 }
 
-Data session_data(const model::Session& s) {
-  Data d;
-  d.set("title", s.title);
-  if (!s.start.empty()) d.set("start", s.start);
-  if (!s.end.empty()) d.set("end", s.end);
-  if (!s.room.empty()) d.set("room", s.room);
-  d.set("kind", s.kind);
-  std::string kind_label = s.kind;
-  std::replace(kind_label.begin(), kind_label.end(), '-', ' ');
-  d.set("kind_label", kind_label);
-  if (!s.note.empty()) d.set("note", s.note);
-  if (s.until) d.set("until", s.until->human());
-  return d;
-}
-
 void add_round(const RenderInput& in, const PageLocation& at, const Document& doc, Data& d) {
   d.set("number", std::to_string(doc.number.value_or(0)));
-  if (doc.end && *doc.end != doc.date) d.set("end", doc.end->human());
-  if (!doc.location.empty()) d.set("location", doc.location);
-  // The programme of work, day by day, in the order written within each day.
-  std::vector<const model::Session*> sessions;
-  for (const auto& s : doc.sessions) sessions.push_back(&s);
-  std::stable_sort(sessions.begin(), sessions.end(), [](auto* a, auto* b) {
-    return std::tie(a->date, a->start) < std::tie(b->date, b->start);
-  });
-  std::vector<Data> days;
-  for (std::size_t i = 0; i < sessions.size();) {
-    const model::Date day = sessions[i]->date;
-    Data dd;
-    dd.set("date", day.human());
-    dd.set("date_iso", day.iso());
-    dd.set("weekday", std::string(model::weekday_name(day.weekday())));
-    std::vector<Data> items;
-    for (; i < sessions.size() && sessions[i]->date == day; ++i) items.push_back(session_data(*sessions[i]));
-    set_list(dd, "sessions", list_of(std::move(items)));
-    days.push_back(std::move(dd));
+  if (doc.end && *doc.end != doc.date) {
+    d.set("end", doc.end->human());
+    d.set("end_iso", doc.end->iso());
   }
-  if (!days.empty()) set_list(d, "days", list_of(std::move(days)));
+  if (!doc.location.empty()) d.set("location", doc.location);
   std::vector<const Document*> drafts;
   for (const auto& id : doc.drafts)
     if (const Document* t = in.archive.find(id)) drafts.push_back(t);

@@ -23,7 +23,10 @@ std::vector<const Document*> rounds_by_number(const RenderInput& in) {
 Data round_item(const RenderInput& in, const PageLocation& at, const Document& r) {
   Data d = doc_ref(in, at, r);
   d.set("number", std::to_string(r.number.value_or(0)));
-  if (r.end && *r.end != r.date) d.set("end", r.end->human());
+  if (r.end && *r.end != r.date) {
+    d.set("end", r.end->human());
+    d.set("end_iso", r.end->iso());
+  }
   if (!r.location.empty()) d.set("location", r.location);
   return d;
 }
