@@ -17,9 +17,9 @@ struct Span {
 };
 
 std::optional<Span> span_of(const model::Session& s) {
-  auto from = clock_minutes(s.start);
+  auto from = model::clock_minutes(s.start);
   if (!from) return std::nullopt;
-  auto to = clock_minutes(s.end);
+  auto to = model::clock_minutes(s.end);
   if (!to || *to <= *from) return Span{*from, *from + 1};
   return Span{*from, *to};
 }
@@ -28,20 +28,11 @@ std::string times_of(const model::Session& s) { return s.end.empty() ? s.start :
 
 }  // namespace
 
-std::optional<int> clock_minutes(std::string_view t) {
-  auto digit = [](char c) { return c >= '0' && c <= '9'; };
-  if (t.size() != 5 || t[2] != ':' || !digit(t[0]) || !digit(t[1]) || !digit(t[3]) || !digit(t[4]))
-    return std::nullopt;
-  const int h = (t[0] - '0') * 10 + (t[1] - '0'), m = (t[3] - '0') * 10 + (t[4] - '0');
-  if (h > 24 || m > 59 || (h == 24 && m != 0)) return std::nullopt;
-  return h * 60 + m;
-}
-
 void check_sessions(const model::Document& round, diag::Diagnostics& diags) {
   const auto& sessions = round.sessions;
   for (std::size_t i = 0; i < sessions.size(); ++i) {
     const auto& s = sessions[i];
-    auto from = clock_minutes(s.start), to = clock_minutes(s.end);
+    auto from = model::clock_minutes(s.start), to = model::clock_minutes(s.end);
     if (from && to && *to <= *from)
       diags.error(s.pos, "session " + std::to_string(i + 1) + " ends (" + s.end + ") before it starts (" +
                   s.start + ")", "'end' is the time the session closed, after 'start'");

@@ -10,9 +10,6 @@
 
 namespace travaux::load {
 
-/// Minutes since midnight of "HH:MM" (00:00 to 24:00), nullopt for anything else.
-std::optional<int> clock_minutes(std::string_view hhmm);
-
 /// Reports, at the later session's `[[sessions]]` header, every pair of timed sessions of
 /// `round` that share a room and overlap in time on a day both cover (a session with
 /// `until` covers every day from `date` to `until`), and every session whose `end` time is

@@ -2,7 +2,7 @@
 // tree", "Front matter", "Edge rules").
 #include "load/parse_document.h"
 
-#include <regex>
+#include <algorithm>
 
 #include "load/check_sessions.h"
 #include "load/front_matter.h"
@@ -22,8 +22,6 @@ const std::vector<std::string> kDraftKeys = {"version", "label", "status", "supe
 const std::vector<std::string> kRoundKeys = {"number", "end", "location", "drafts", "sessions"};
 const std::vector<std::string> kSessionKeys = {"date", "until", "start", "end",
                                                "title", "room", "kind", "note"};
-const std::vector<std::string> kSessionKinds = {"negotiation", "informal-dialogue", "hearing",
-                                                "briefing", "other"};
 
 std::vector<std::string> known_keys(Kind kind) {
   std::vector<std::string> keys = kCommonKeys;
@@ -53,9 +51,10 @@ std::string stem_of(const std::string& path) {
   return name.substr(0, name.size() - 3);  // ".md"
 }
 
+/// A 24-hour "HH:MM" from 00:00 to 23:59 (24:00 is not a time a session starts or ends at).
 bool is_time(const std::string& t) {
-  static const std::regex kTime("([01][0-9]|2[0-3]):[0-5][0-9]");
-  return std::regex_match(t, kTime);
+  const auto m = model::clock_minutes(t);
+  return m && *m < 24 * 60;
 }
 
 void read_sessions(FieldReader& fields, Document& doc) {
@@ -80,7 +79,8 @@ void read_sessions(FieldReader& fields, Document& doc) {
         fields.diags().error(s.pos_of_key(key), "session " + std::to_string(n) + ": '" + key +
                              "' must be a 24-hour time like \"10:00\", not \"" + v + "\"");
     }
-    if (std::find(kSessionKinds.begin(), kSessionKinds.end(), session.kind) == kSessionKinds.end())
+    if (std::find(std::begin(model::kSessionKinds), std::end(model::kSessionKinds), session.kind) ==
+        std::end(model::kSessionKinds))
       fields.diags().error(s.pos_of_key("kind"),
                            "session " + std::to_string(n) + ": unknown kind '" + session.kind + "'",
                            "use negotiation, informal-dialogue, hearing, briefing or other");

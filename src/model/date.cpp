@@ -71,6 +71,15 @@ std::optional<Date> parse_iso_date(std::string_view t) {
   return d;
 }
 
+std::optional<int> clock_minutes(std::string_view t) {
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (t.size() != 5 || t[2] != ':' || !digit(t[0]) || !digit(t[1]) || !digit(t[3]) || !digit(t[4]))
+    return std::nullopt;
+  const int h = (t[0] - '0') * 10 + (t[1] - '0'), m = (t[3] - '0') * 10 + (t[4] - '0');
+  if (h > 24 || m > 59 || (h == 24 && m != 0)) return std::nullopt;
+  return h * 60 + m;
+}
+
 std::string_view weekday_name(int weekday) { return kWeekdays.at(weekday); }
 std::string_view month_name(int month) { return kMonths.at(month - 1); }
 

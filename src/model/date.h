@@ -32,6 +32,10 @@ struct Date {
 /// Parses "YYYY-MM-DD"; nullopt if malformed or not a real day.
 std::optional<Date> parse_iso_date(std::string_view text);
 
+/// Minutes since midnight of "HH:MM" (00:00 to 24:00), nullopt for anything else. Session
+/// times are read with this everywhere: load checks them, render places and exports them.
+std::optional<int> clock_minutes(std::string_view hhmm);
+
 /// "Tuesday".
 std::string_view weekday_name(int weekday);
 /// "February".

@@ -1,6 +1,7 @@
 // Kind names and folders (CONTENT-MODEL.md, "The content tree").
 #include "model/document.h"
 
+#include <algorithm>
 #include <array>
 
 namespace travaux::model {
@@ -28,6 +29,13 @@ std::optional<Kind> kind_from_name(std::string_view name) {
   for (const auto& k : kKinds)
     if (k.name == name) return k.kind;
   return std::nullopt;
+}
+
+std::string session_kind_label(std::string_view kind) {
+  std::string label(kind);
+  std::replace(label.begin(), label.end(), '-', ' ');
+  if (!label.empty() && label[0] >= 'a' && label[0] <= 'z') label[0] = static_cast<char>(label[0] - 'a' + 'A');
+  return label;
 }
 
 diag::SourcePos Document::pos_of(const std::string& key) const {

@@ -23,6 +23,12 @@ std::string_view kind_folder(Kind kind);
 std::string_view kind_title(Kind kind);
 std::optional<Kind> kind_from_name(std::string_view name);
 
+/// The values of a session's `kind`, in the order legends list them.
+inline constexpr std::string_view kSessionKinds[] = {"negotiation", "informal-dialogue", "hearing", "briefing",
+                                                     "other"};
+/// "informal-dialogue" -> "Informal dialogue".
+std::string session_kind_label(std::string_view kind);
+
 /// One segment of a round's programme of work (`[[sessions]]`).
 struct Session {
   Date date;

@@ -89,12 +89,6 @@ std::string uid_domain(const std::string& base_url) {
   return host.empty() ? "travaux" : host;
 }
 
-std::string kind_label(std::string kind) {
-  std::replace(kind.begin(), kind.end(), '-', ' ');
-  if (!kind.empty()) kind[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(kind[0])));
-  return kind;
-}
-
 void add_event(std::string& out, const model::Archive& archive, const Document& round, std::size_t index,
                const Zone* zone, bool utc) {
   const model::Session& s = round.sessions[index];
@@ -124,7 +118,7 @@ void add_event(std::string& out, const model::Archive& archive, const Document& 
   const std::string& place = s.room.empty() ? round.location : s.room;
   if (!place.empty()) out += ics_fold("LOCATION:" + ics_escape(place));
   out += ics_fold("CATEGORIES:" + ics_escape(round_name));
-  std::string description = kind_label(s.kind) + ". " + round_name + ": " + round.title + ".";
+  std::string description = model::session_kind_label(s.kind) + ". " + round_name + ": " + round.title + ".";
   if (!s.room.empty() && !round.location.empty()) description += " " + round.location + ".";
   if (!s.note.empty()) description += "\n" + s.note;
   out += ics_fold("DESCRIPTION:" + ics_escape(description));

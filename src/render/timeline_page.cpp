@@ -63,7 +63,7 @@ std::string month_anchor(const Date& d) {
   return "m-" + d.iso().substr(0, 7);
 }
 
-std::string draw(const RenderInput& in, const PageLocation& at, const Events& e, const TimelineOptions& o,
+std::string draw(const PageLocation& at, const Events& e, const TimelineOptions& o,
                  const std::string& list_page, const Document* current = nullptr,
                  std::optional<Date> from = {}, std::optional<Date> to = {}) {
   TimelineLayout layout = layout_timeline(e.items, o, from, to);
@@ -102,7 +102,7 @@ std::string render_timeline_page(const RenderInput& in) {
   page.description = "Every round, draft version and letter of the process on one date axis.";
   const PageLocation& at = page.at;
   Events e = collect(in);
-  page.data.set("svg", draw(in, at, e, TimelineOptions{.lanes = 3}, ""));
+  page.data.set("svg", draw(at, e, TimelineOptions{.lanes = 3}, ""));
   // The same events as a list, by date (rounds by their first day), grouped by month.
   std::vector<std::size_t> order(e.docs.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -134,7 +134,7 @@ std::string compact_timeline_svg(const RenderInput& in, const PageLocation& at) 
   if (e.items.empty()) return {};
   TimelineOptions o{.lanes = 3, .width = 1000, .gutter = 64, .mark_width = 12, .row_height = 16, .max_rows = 2,
                     .lane_gap = 4, .axis_height = 26};
-  return draw(in, at, e, o, at.url("timeline/"));
+  return draw(at, e, o, at.url("timeline/"));
 }
 
 void add_round_context(const RenderInput& in, const PageLocation& at, const Document& round, Data& d) {
@@ -174,7 +174,7 @@ void add_round_context(const RenderInput& in, const PageLocation& at, const Docu
       e.items.push_back(all.items[i]);
     }
   TimelineOptions o{.lanes = 3, .width = 1000, .gutter = 64, .min_day_width = 4, .mark_width = 14, .max_rows = 4};
-  d.set("context_svg", draw(in, at, e, o, "", &round, from, to));
+  d.set("context_svg", draw(at, e, o, "", &round, from, to));
   d.set("context_from", from->human());
   d.set("context_to", to->human());
   std::vector<const Document*> before, during, after;

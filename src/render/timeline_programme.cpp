@@ -14,26 +14,11 @@ namespace {
 
 using model::Date;
 
-std::optional<int> minutes(const std::string& t) {
-  if (t.size() != 5 || t[2] != ':') return std::nullopt;
-  for (int i : {0, 1, 3, 4})
-    if (t[i] < '0' || t[i] > '9') return std::nullopt;
-  return ((t[0] - '0') * 10 + (t[1] - '0')) * 60 + (t[3] - '0') * 10 + (t[4] - '0');
-}
-
 std::string clock(int m) {
   std::string s = std::to_string(m / 60);
   if (s.size() < 2) s = "0" + s;
   std::string mm = std::to_string(m % 60);
   return s + ":" + (mm.size() < 2 ? "0" + mm : mm);
-}
-
-constexpr const char* kKinds[] = {"negotiation", "informal-dialogue", "hearing", "briefing", "other"};
-
-std::string kind_label(std::string kind) {
-  std::replace(kind.begin(), kind.end(), '-', ' ');
-  if (!kind.empty()) kind[0] = static_cast<char>(kind[0] - 'a' + 'A');
-  return kind;
 }
 
 /// "20–22 February" for a segment over several days.
@@ -56,9 +41,9 @@ ProgrammeLayout layout_programme(const model::Document& round) {
   // Timed rows: whole hours around every start and end.
   int lo = 24 * 60, hi = 0;
   for (const auto& s : ss)
-    if (auto a = minutes(s.start)) {
+    if (auto a = model::clock_minutes(s.start)) {
       lo = std::min(lo, *a);
-      hi = std::max(hi, std::max(minutes(s.end).value_or(*a + p.step), *a + p.step));
+      hi = std::max(hi, std::max(model::clock_minutes(s.end).value_or(*a + p.step), *a + p.step));
     }
   if (hi > lo) {
     p.first_minute = lo / 60 * 60;
@@ -70,7 +55,7 @@ ProgrammeLayout layout_programme(const model::Document& round) {
   std::vector<ProgrammeCell> untimed;
   for (std::size_t i = 0; i < ss.size(); ++i) {
     const auto& s = ss[i];
-    if (minutes(s.start)) continue;
+    if (model::clock_minutes(s.start)) continue;
     const long a = day_index(s.date), b = day_index(std::max(s.until.value_or(s.date), s.date));
     if (a < 0 || b >= n_days) continue;
     std::size_t row = 0;
@@ -101,9 +86,9 @@ ProgrammeLayout layout_programme(const model::Document& round) {
     std::vector<ProgrammeCell> timed;
     for (std::size_t i = 0; i < ss.size(); ++i) {
       const auto& s = ss[i];
-      auto a = minutes(s.start);
+      auto a = model::clock_minutes(s.start);
       if (!a || day_index(s.date) > d || day_index(std::max(s.until.value_or(s.date), s.date)) < d) continue;
-      auto e = minutes(s.end);
+      auto e = model::clock_minutes(s.end);
       ProgrammeCell c;
       c.session = i;
       c.timed = true;
@@ -170,7 +155,7 @@ void add_programme(const model::Document& round, Data& d) {
   }
   set_list(d, "hours", list_of(std::move(hours)));
   set_list(d, "hour_lines", list_of(std::move(lines)));
-  bool used[std::size(kKinds)] = {};
+  bool used[std::size(model::kSessionKinds)] = {};
   std::vector<Data> days;
   for (const auto& day : p.days) {
     Data dd;
@@ -186,9 +171,9 @@ void add_programme(const model::Document& round, Data& d) {
       Data cd;
       cd.set("title", s.title);
       cd.set("kind", s.kind);
-      cd.set("kind_label", kind_label(s.kind));
-      for (std::size_t k = 0; k < std::size(kKinds); ++k)
-        if (s.kind == kKinds[k]) used[k] = true;
+      cd.set("kind_label", model::session_kind_label(s.kind));
+      for (std::size_t k = 0; k < std::size(model::kSessionKinds); ++k)
+        if (s.kind == model::kSessionKinds[k]) used[k] = true;
       if (!s.room.empty()) cd.set("room", s.room);
       if (!s.note.empty()) cd.set("note", s.note);
       const Date until = std::max(s.until.value_or(s.date), s.date);
@@ -215,11 +200,11 @@ void add_programme(const model::Document& round, Data& d) {
   }
   set_list(d, "programme_days", list_of(std::move(days)));
   std::vector<Data> legend;
-  for (std::size_t k = 0; k < std::size(kKinds); ++k)
+  for (std::size_t k = 0; k < std::size(model::kSessionKinds); ++k)
     if (used[k]) {
       Data l;
-      l.set("kind", std::string(kKinds[k]));
-      l.set("label", kind_label(kKinds[k]));
+      l.set("kind", std::string(model::kSessionKinds[k]));
+      l.set("label", model::session_kind_label(model::kSessionKinds[k]));
       legend.push_back(std::move(l));
     }
   set_list(d, "legend", list_of(std::move(legend)));

@@ -24,16 +24,6 @@ std::string check(const std::string& text) {
   return test::diagnostics_text(diags);
 }
 
-TEST(ClockMinutes, ReadsHoursAndMinutes) {
-  EXPECT_EQ(clock_minutes("00:00"), 0);
-  EXPECT_EQ(clock_minutes("10:30"), 630);
-  EXPECT_EQ(clock_minutes("24:00"), 1440);
-  EXPECT_EQ(clock_minutes("24:01"), std::nullopt);
-  EXPECT_EQ(clock_minutes("9:00"), std::nullopt);
-  EXPECT_EQ(clock_minutes("10:60"), std::nullopt);
-  EXPECT_EQ(clock_minutes(""), std::nullopt);
-}
-
 TEST(CheckSessions, OverlapInOneRoomIsAnErrorAtTheLaterSession) {
   const std::string text = round_file("",
       "[[sessions]]\ndate = 2018-02-20\nstart = \"10:00\"\nend = \"13:00\"\ntitle = \"A\"\nroom = \"CR 4\"\n"

@@ -1,5 +1,6 @@
 // Tests for model/date.cpp.
 #include "model/date.h"
+#include "model/document.h"
 
 #include <gtest/gtest.h>
 
@@ -29,6 +30,21 @@ TEST(Date, ParsesOnlyRealDays) {
   EXPECT_FALSE(parse_iso_date("5 February"));
   EXPECT_TRUE(parse_iso_date("2016-02-29"));
   EXPECT_FALSE(parse_iso_date("2018-02-29"));
+}
+
+TEST(ClockMinutes, ReadsHoursAndMinutes) {
+  EXPECT_EQ(clock_minutes("00:00"), 0);
+  EXPECT_EQ(clock_minutes("10:30"), 630);
+  EXPECT_EQ(clock_minutes("24:00"), 1440);
+  EXPECT_EQ(clock_minutes("24:01"), std::nullopt);
+  EXPECT_EQ(clock_minutes("9:00"), std::nullopt);
+  EXPECT_EQ(clock_minutes("10:60"), std::nullopt);
+  EXPECT_EQ(clock_minutes(""), std::nullopt);
+}
+
+TEST(SessionKindLabel, ReadsAsWords) {
+  EXPECT_EQ(session_kind_label("informal-dialogue"), "Informal dialogue");
+  EXPECT_EQ(session_kind_label("hearing"), "Hearing");
 }
 
 }  // namespace
