@@ -6,12 +6,41 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/pipeline.h"
+#include "write/output_folder.h"
 #include "write/write_site.h"
 
 namespace travaux::cli {
 
+namespace {
+
+void say_waiting(const std::filesystem::path& lock_file) {
+  std::cerr << "travaux: another build is writing to this output folder; waiting for it to finish (lock "
+            << lock_file.string() << "; --no-wait fails at once instead)\n";
+}
+
+}  // namespace
+
 int run_build(const BuildOptions& o) {
   const auto started = std::chrono::steady_clock::now();
+  if (o.content.empty()) {
+    std::cerr << "travaux build: --content is empty: name the content folder\n";
+    return kUsageError;
+  }
+  if (auto problem = write::output_problem(o.content, o.out)) {
+    std::cerr << "travaux build: " << *problem << "\n  hint: choose an --out outside the content folder, such as site/ beside it\n";
+    return kUsageError;
+  }
+  std::string lock_error;
+  auto lock = write::OutputLock::acquire(
+      o.out, o.no_wait ? write::OutputLock::Wait::no : write::OutputLock::Wait::yes, say_waiting, &lock_error);
+  if (!lock) {
+    if (lock_error.empty())
+      std::cerr << "travaux build: another build is writing to " << o.out.string()
+                << "; nothing written (run again when it has finished, or without --no-wait to wait for it)\n";
+    else
+      std::cerr << lock_error << "\n  hint: check that the output folder's parent exists and is writable\n";
+    return kContentError;
+  }
   diag::Diagnostics diags;
   auto generated = generate(o.content, false, diags);
   if (generated && !write::write_site(generated->site, o.out, diags)) generated.reset();

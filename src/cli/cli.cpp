@@ -22,6 +22,7 @@ int run(int argc, char** argv) {
   build_cmd->add_option("--content", build.content, "Content folder")->capture_default_str();
   build_cmd->add_option("--out", build.out, "Output folder")->capture_default_str();
   build_cmd->add_flag("--quiet,-q", build.quiet, "Print only problems");
+  build_cmd->add_flag("--no-wait", build.no_wait, "Exit 1 at once if another build is writing to the output folder");
 
   CheckOptions check;
   const std::map<std::string, Format> formats = {{"text", Format::text}, {"github", Format::github}, {"json", Format::json}};

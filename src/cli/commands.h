@@ -12,6 +12,7 @@ struct BuildOptions {
   std::filesystem::path content = "content";
   std::filesystem::path out = "site";
   bool quiet = false;
+  bool no_wait = false;  // exit 1 at once when another build holds the output folder's lock
 };
 int run_build(const BuildOptions& o);
 

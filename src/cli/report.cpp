@@ -7,6 +7,7 @@
 
 #include "diag/text_position.h"
 #include "render/escape.h"
+#include "text/escape.h"
 
 namespace travaux::cli {
 
@@ -48,8 +49,9 @@ std::string github_escape(std::string s, bool property) {
 }  // namespace
 
 std::string format_text(const diag::Diagnostic& d) {
-  std::string s = location(d.pos) + ": " + severity_name(d.severity) + ": " + d.message;
-  if (!d.hint.empty()) s += "\n  hint: " + d.hint;
+  using text::terminal_safe;
+  std::string s = terminal_safe(location(d.pos)) + ": " + severity_name(d.severity) + ": " + terminal_safe(d.message);
+  if (!d.hint.empty()) s += "\n  hint: " + terminal_safe(d.hint);
   return s;
 }
 
@@ -72,12 +74,17 @@ void report(const diag::Diagnostics& diags, Format format, const std::filesystem
     if (format == Format::github) {
       out << "::" << severity_name(d.severity) << " file=" << github_escape(d.pos.file, true);
       if (d.pos.line > 0) out << ",line=" << d.pos.line << ",col=" << std::max(1, d.pos.column);
-      out << "::" << github_escape(d.message + (d.hint.empty() ? "" : " (" + d.hint + ")"), false) << "\n";
+      out << "::" << github_escape(text::terminal_safe(d.message + (d.hint.empty() ? "" : " (" + d.hint + ")")), false) << "\n";
       continue;
     }
-    out << location(d.pos) << ": " << severity_name(d.severity) << ": " << d.message << "\n";
+    // Text goes to a terminal: messages quote front matter and source lines, which may hold
+    // escape sequences or bidi overrides (docs/hostile-input.md, "Terminal output").
+    using text::terminal_safe;
+    out << terminal_safe(location(d.pos)) << ": " << severity_name(d.severity) << ": " << terminal_safe(d.message) << "\n";
     const std::string line = source_line(content_root, d.pos);
-    if (!line.empty()) {
+    if (const std::string shown = terminal_safe(line); shown != line) {
+      out << "  " << shown << "\n";  // escapes shift the columns: no caret
+    } else if (!line.empty()) {
       out << "  " << line << "\n  ";
       // The caret goes under the column, counting characters; tabs are kept so it lines up.
       const std::size_t caret_at = diag::byte_offset_of_column(line, d.pos.column);
@@ -88,7 +95,7 @@ void report(const diag::Diagnostics& diags, Format format, const std::filesystem
       }
       out << "^\n";
     }
-    if (!d.hint.empty()) out << "  hint: " << d.hint << "\n";
+    if (!d.hint.empty()) out << "  hint: " << terminal_safe(d.hint) << "\n";
   }
 }
 

@@ -10,7 +10,26 @@ namespace travaux::link {
 
 namespace {
 
-constexpr std::string_view kSafeSchemes[] = {"http", "https", "mailto", "tel", "ftp"};
+/// Schemes that can run script or read the reader's disk when followed (docs/hostile-input.md,
+/// "Links"): the ones cmark-gfm itself strips from safe output. Every other scheme (irc:, mailto:,
+/// tel:, ftp:, urn:, doi: ...) is an ordinary external link.
+constexpr std::string_view kScriptCapableSchemes[] = {"javascript", "vbscript", "file", "data"};
+/// Raster images cannot carry script; `data:` is allowed for those alone, as cmark-gfm does.
+constexpr std::string_view kSafeDataImages[] = {"data:image/png", "data:image/gif", "data:image/jpeg",
+                                                "data:image/webp"};
+
+bool script_capable(const std::string& scheme, std::string_view url) {
+  if (std::find(std::begin(kScriptCapableSchemes), std::end(kScriptCapableSchemes), scheme) ==
+      std::end(kScriptCapableSchemes))
+    return false;
+  if (scheme != "data") return true;
+  std::string head(url.substr(0, 16));
+  for (char& c : head) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (std::string_view safe : kSafeDataImages)
+    if (head.starts_with(safe) && (url.size() > safe.size() && (url[safe.size()] == ';' || url[safe.size()] == ',')))
+      return false;
+  return true;
+}
 
 /// The scheme of `url` ("https"), or "" for a relative reference.
 std::string scheme_of(std::string_view url) {
@@ -146,9 +165,10 @@ std::string resolve_link(const LinkContext& ctx, const model::Document& from,
   }
   const std::string scheme = lower(scheme_of(url));
   if (!scheme.empty()) {
-    if (std::find(std::begin(kSafeSchemes), std::end(kSafeSchemes), scheme) != std::end(kSafeSchemes)) return url;
-    diags.error(at(from, link), "link with the unsafe or unknown scheme '" + scheme + ":'",
-                "use an http(s):// or mailto: address, a relative path or an @id");
+    if (!script_capable(scheme, url)) return url;
+    diags.error(at(from, link), "link with the script-capable scheme '" + scheme + ":'",
+                "use an http(s):// or mailto: address, a relative path or an @id; " + scheme +
+                    ": links could run code or open files on the reader's machine");
     return "";
   }
   if (url.starts_with("//")) return url;  // protocol-relative: external

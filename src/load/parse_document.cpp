@@ -67,6 +67,8 @@ void read_sessions(FieldReader& fields, Document& doc) {
     session.pos = s.table_pos();
     session.date = s.date("date", true).value_or(model::Date{});
     session.until = s.date("until");
+    session.date_pos = s.pos_of_key("date");
+    session.until_pos = s.pos_of_key("until");
     session.start = s.string("start").value_or("");
     session.end = s.string("end").value_or("");
     session.title = s.string("title", true).value_or("");
@@ -99,11 +101,11 @@ void check_round_dates(const Document& doc, diag::Diagnostics& diags) {
     if (!s.date.valid()) continue;
     const model::Date s_last = s.until.value_or(s.date);
     if (s.date < doc.date || s_last > last)
-      diags.error(s.pos, "session " + std::to_string(i + 1) + " (" + s.date.iso() +
+      diags.error(s.date < doc.date || !s.until ? s.date_pos : s.until_pos, "session " + std::to_string(i + 1) + " (" + s.date.iso() +
                   ") lies outside the round (" + doc.date.iso() + " to " + last.iso() + ")",
                   "correct the session's date or the round's 'date'/'end'");
     if (s.until && *s.until < s.date)
-      diags.error(s.pos, "session " + std::to_string(i + 1) + ": 'until' is before 'date'");
+      diags.error(s.until_pos, "session " + std::to_string(i + 1) + ": 'until' is before 'date'");
   }
 }
 

@@ -44,7 +44,11 @@ class Walker {
  private:
   void visit(const fs::directory_entry& entry, const std::string& parent_rel, bool in_static) {
     const std::string name = entry.path().filename().string();
-    if (name.empty() || name[0] == '.') return;
+    if (name.empty()) return;
+    // Outside static/, dot-files are tooling (.git, .DS_Store, editor swap files). Inside it they
+    // are part of what gets published as is (.nojekyll, .well-known/): docs/content-model.md.
+    const bool entering_static = parent_rel.empty() && name == "static";
+    if (name[0] == '.' && !in_static) return;
     const std::string rel = parent_rel.empty() ? name : parent_rel + "/" + name;
     std::error_code ec;
     if (entry.is_symlink(ec) && !inside_root(entry.path())) {
@@ -54,7 +58,7 @@ class Walker {
     }
     if (entry.is_directory(ec)) {
       if (parent_rel.empty() && name == "themes" && !in_static) return;  // read by the theme loader
-      walk(entry.path(), rel, in_static || (parent_rel.empty() && name == "static"));
+      walk(entry.path(), rel, in_static || entering_static);
       return;
     }
     if (!entry.is_regular_file(ec)) {

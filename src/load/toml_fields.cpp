@@ -1,9 +1,37 @@
 // TOML parsing and typed field access with file positions (STYLE.md, items 2 and 10).
 #include "load/toml_fields.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include "diag/did_you_mean.h"
+#include "diag/text_position.h"
 
 namespace travaux::load {
+
+namespace {
+
+/// toml++ reports an impossible date (2018-02-30) where it stopped reading, at the value's end;
+/// the reader looks for the value's start. Walks back over the date-time's characters (a space
+/// only between two digits: "2018-02-05 10:00").
+int start_of_date_value(std::string_view line, int column) {
+  auto is_date_char = [](char c) {
+    return (c >= '0' && c <= '9') || c == '-' || c == ':' || c == '.' || c == '+' || c == 'T' || c == 't' ||
+           c == 'Z' || c == 'z';
+  };
+  std::size_t at = std::min(diag::byte_offset_of_column(line, column), line.size());
+  while (at > 0) {
+    const char c = line[at - 1];
+    if (is_date_char(c) || (c == ' ' && at >= 2 && at < line.size() && std::isdigit(static_cast<unsigned char>(line[at - 2])) &&
+                            std::isdigit(static_cast<unsigned char>(line[at]))))
+      --at;
+    else
+      break;
+  }
+  return diag::char_column(line, at);
+}
+
+}  // namespace
 
 std::optional<toml::table> parse_toml(std::string_view text, const std::string& path, int first_line,
                                       diag::Diagnostics& diags) {
@@ -11,7 +39,11 @@ std::optional<toml::table> parse_toml(std::string_view text, const std::string& 
     return toml::parse(text, std::string_view(path));
   } catch (const toml::parse_error& e) {
     const auto& b = e.source().begin;
-    diags.error({path, static_cast<int>(b.line) + first_line - 1, static_cast<int>(b.column)},
+    int column = static_cast<int>(b.column);
+    const std::string_view description = e.description();
+    if (description.starts_with("Error while parsing date") || description.starts_with("Error while parsing time"))
+      column = start_of_date_value(diag::line_at(text, static_cast<int>(b.line)), column);
+    diags.error({path, static_cast<int>(b.line) + first_line - 1, column},
                 "invalid TOML: " + std::string(e.description()),
                 "fix the front matter; strings need quotes, dates are written 2018-02-05");
     return std::nullopt;

@@ -11,6 +11,8 @@
 #include <cmark-gfm.h>
 
 #include "diag/text_position.h"
+#include "markdown/thread_safe_parse.h"
+#include "text/escape.h"
 
 namespace travaux::markdown {
 
@@ -18,10 +20,7 @@ namespace {
 
 constexpr const char* kExtensions[] = {"table", "strikethrough", "autolink", "tagfilter"};
 
-void ensure_registered() {
-  static std::once_flag once;
-  std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
-}
+void ensure_registered() { prepare_parsing(); }
 
 std::string literal(cmark_node* n) {
   const char* s = cmark_node_get_literal(n);
@@ -99,21 +98,7 @@ std::string here_marker(const std::string& id) {
 
 }  // namespace
 
-std::string escape_html(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + text.size() / 8);
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+std::string escape_html(std::string_view text) { return ::travaux::text::escape_html(text); }
 
 struct Tree::Impl {
   std::string text;
@@ -196,7 +181,10 @@ Tree Tree::parse(std::string text, int first_line) {
     if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
       cmark_parser_attach_syntax_extension(impl->parser, ext);
   cmark_parser_feed(impl->parser, impl->text.data(), impl->text.size());
-  impl->root = cmark_parser_finish(impl->parser);
+  {
+    ParseLock lock;
+    impl->root = cmark_parser_finish(impl->parser);
+  }
   return Tree(std::move(impl));
 }
 

@@ -8,6 +8,8 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include "markdown/thread_safe_parse.h"
+
 namespace travaux::markdown {
 
 namespace {
@@ -41,10 +43,7 @@ CharClass classify(char32_t cp) {
   return CharClass::word;
 }
 
-void ensure_registered() {
-  static std::once_flag once;
-  std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
-}
+void ensure_registered() { prepare_parsing(); }
 
 struct Walker {
   std::vector<Atom>& out;
@@ -179,7 +178,11 @@ std::vector<Block> outline(std::string_view text, int first_line) {
     if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
       cmark_parser_attach_syntax_extension(parser, ext);
   cmark_parser_feed(parser, text.data(), text.size());
-  cmark_node* root = cmark_parser_finish(parser);
+  cmark_node* root = nullptr;
+  {
+    ParseLock lock;
+    root = cmark_parser_finish(parser);
+  }
 
   std::vector<Block> blocks;
   for (cmark_node* n = cmark_node_first_child(root); n; n = cmark_node_next(n)) {

@@ -39,7 +39,9 @@ struct Session {
   std::string room;
   std::string kind = "negotiation";  // negotiation | informal-dialogue | hearing | briefing | other
   std::string note;
-  diag::SourcePos pos;  // the `[[sessions]]` header, for errors about this session
+  diag::SourcePos pos;        // the `[[sessions]]` header, for errors about the whole session
+  diag::SourcePos date_pos;   // its `date` value, for errors about the day
+  diag::SourcePos until_pos;  // its `until` value
 };
 
 /// The front matter and body of one source file.

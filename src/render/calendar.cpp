@@ -2,6 +2,8 @@
 // RFC 5545; issue #5).
 #include "render/calendar.h"
 
+#include "text/escape.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -130,27 +132,7 @@ void add_event(std::string& out, const model::Archive& archive, const Document& 
 
 }  // namespace
 
-std::string ics_escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    switch (c) {
-      case '\\': out += "\\\\"; break;
-      case ';': out += "\\;"; break;
-      case ',': out += "\\,"; break;
-      case '\n': out += "\\n"; break;
-      case '\r':
-        if (i + 1 < text.size() && text[i + 1] == '\n') break;  // CRLF is one newline
-        out += "\\n";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) break;  // CONTROL is not allowed in TEXT
-        out += c;
-    }
-  }
-  return out;
-}
+std::string ics_escape(std::string_view text) { return ::travaux::text::ics_escape(text); }
 
 std::string ics_fold(std::string_view line) {
   std::string out;

@@ -1,48 +1,11 @@
-// XML and JSON escaping (CONTENT-MODEL.md, "Edge rules").
+// Forwards to text/escape.h, the one escaping module (docs/architecture.md, "text/").
 #include "render/escape.h"
 
-#include <cstdio>
-
-#include "markdown/markdown.h"
+#include "text/escape.h"
 
 namespace travaux::render {
 
-std::string escape_xml(std::string_view text) {
-  std::string out;
-  for (unsigned char c : text) {
-    // XML 1.0 forbids most control characters even as references: drop them.
-    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
-    out += static_cast<char>(c);
-  }
-  return markdown::escape_html(out);
-}
-
-std::string json_string(std::string_view text) {
-  std::string out = "\"";
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '<': out += "\\u003c"; break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
-                   (static_cast<unsigned char>(text[i + 2]) == 0xA8 || static_cast<unsigned char>(text[i + 2]) == 0xA9)) {
-          out += static_cast<unsigned char>(text[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029";
-          i += 2;
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  return out + "\"";
-}
+std::string escape_xml(std::string_view text) { return ::travaux::text::escape_xml(text); }
+std::string json_string(std::string_view text) { return ::travaux::text::json_string(text); }
 
 }  // namespace travaux::render

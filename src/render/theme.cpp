@@ -10,6 +10,7 @@
 
 #include "diag/text_position.h"
 #include "render/theme_files.h"
+#include "text/escape.h"
 
 namespace travaux::render {
 
@@ -92,7 +93,12 @@ std::string Theme::render(const std::string& name, const Data& data) const {
   Cache& cache = caches.local()[serial_];
   auto get = [&](const std::string& key, const std::string& source) -> mu::mustache& {
     auto& slot = cache[key];
-    if (!slot) slot = std::make_unique<mu::mustache>(source);
+    if (!slot) {
+      slot = std::make_unique<mu::mustache>(source);
+      // The one HTML escape (text/escape.h): also turns NUL and other controls from front
+      // matter into U+FFFD, which the library's own escape passes through.
+      slot->set_custom_escape([](const std::string& s) { return text::escape_html(s, "&apos;"); });
+    }
     return *slot;
   };
   Data with_partials(data);

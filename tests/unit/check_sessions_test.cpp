@@ -59,14 +59,14 @@ TEST(CheckSessions, SessionEndingBeforeItStartsIsAnError) {
   EXPECT_EQ(check(text), "rounds/r.md:6:1: error: session 1 ends (10:00) before it starts (13:00)\n");
 }
 
-TEST(CheckRoundDates, SessionOutsideItsRoundIsAnErrorAtItsHeader) {
+TEST(CheckRoundDates, SessionOutsideItsRoundIsAnErrorAtItsDate) {
   const std::string text = round_file("",
       "[[sessions]]\ndate = 2018-02-20\ntitle = \"In\"\n"
       "[[sessions]]\ndate = 2018-02-24\ntitle = \"After\"\n"
       "[[sessions]]\ndate = 2018-02-22\nuntil = 2018-02-25\ntitle = \"Runs over\"\n");
   EXPECT_EQ(check(text),
-            "rounds/r.md:9:1: error: session 2 (2018-02-24) lies outside the round (2018-02-20 to 2018-02-23)\n"
-            "rounds/r.md:12:1: error: session 3 (2018-02-22) lies outside the round (2018-02-20 to 2018-02-23)\n");
+            "rounds/r.md:10:1: error: session 2 (2018-02-24) lies outside the round (2018-02-20 to 2018-02-23)\n"
+            "rounds/r.md:14:1: error: session 3 (2018-02-22) lies outside the round (2018-02-20 to 2018-02-23)\n");
 }
 
 TEST(CheckRoundDates, RoundEndingBeforeItStartsIsAnErrorAtEnd) {

@@ -39,7 +39,7 @@ TEST(HostileInput, UnclosedTomlStringIsAnErrorAtItsLine) {
 TEST(HostileInput, BadDateIsAnErrorAtTheValue) {
   test::TempDir dir;
   EXPECT_EQ(check(dir, "-- letters/a.md --\n+++\ntitle = \"A\"\ndate = 2018-13-45\n+++\n"),
-            "letters/a.md:3:15: error: invalid TOML: Error while parsing date: expected month between 1 and 12 "
+            "letters/a.md:3:8: error: invalid TOML: Error while parsing date: expected month between 1 and 12 "
             "(inclusive), saw 13\n");
 }
 
@@ -164,7 +164,8 @@ TEST(HostileInput, AllProblemsInOneRunWithExitCodeOne) {
                                    "-- letters/b.md --\n\n"
                                    "-- letters/c.md --\n+++\ntitle = \"C\"\ndate = 2018-02-05\n");
   std::string output;
-  const fs::path out = dir.path() / "site";
+  test::TempDir out_dir;
+  const fs::path out = out_dir.path() / "site";
   EXPECT_EQ(run_travaux("build --content " + dir.path().string() + " --out " + out.string(), &output), 1);
   EXPECT_EQ(output,
             "letters/a.md:2:9: error: 'title' must be a string in quotes\n"

@@ -168,7 +168,7 @@ TEST(ParseDocument, RoundSessionsAreReadAndChecked) {
   EXPECT_EQ(test::diagnostics_text(diags),
             "rounds/round-1.md:16:1: error: session 2: 'start' must be a 24-hour time like \"10:00\", not \"25:00\"\n"
             "rounds/round-1.md:18:1: error: session 2: unknown kind 'party'\n"
-            "rounds/round-1.md:14:1: error: session 2 (2018-02-24) lies outside the round (2018-02-20 to 2018-02-23)\n");
+            "rounds/round-1.md:15:1: error: session 2 (2018-02-24) lies outside the round (2018-02-20 to 2018-02-23)\n");
 }
 
 TEST(ParseDocument, RoundEndingBeforeItStartsIsAnError) {

@@ -87,8 +87,27 @@ TEST(ResolveLink, LinkToAnUnpublishedDocumentIsAnError) {
 TEST(ResolveLink, UnsafeSchemeIsAnError) {
   auto r = link_letter("", "Click [here](javascript:alert(1)).");
   EXPECT_EQ(test::diagnostics_text(r.diags),
-            "letters/a.md:5:7: error: link with the unsafe or unknown scheme 'javascript:'\n");
+            "letters/a.md:5:7: error: link with the script-capable scheme 'javascript:'\n");
   EXPECT_EQ(r.html.find("javascript"), std::string::npos);
+}
+
+TEST(ResolveLink, OrdinarySchemesAreExternalLinks) {
+  // Only script-capable schemes are refused (docs/hostile-input.md, "Links").
+  auto r = link_letter("", "[a](irc://irc.libera.chat/quic) [b](mailto:x@example.org) [c](tel:+41227917111) "
+                           "[d](ftp://ftp.example.org/f.pdf) [e](urn:isbn:9789211013955) <irc://irc.example.org/x> "
+                           "![f](data:image/png;base64,iVBORw0KGgo=)");
+  EXPECT_EQ(test::diagnostics_text(r.diags), "");
+  for (const char* href : {"irc://irc.libera.chat/quic", "mailto:x@example.org", "tel:+41227917111",
+                           "ftp://ftp.example.org/f.pdf", "urn:isbn:9789211013955", "irc://irc.example.org/x"})
+    EXPECT_NE(r.html.find(std::string("href=\"") + href + "\""), std::string::npos) << href << "\n" << r.html;
+}
+
+TEST(ResolveLink, FileAndNonImageDataSchemesAreErrors) {
+  auto r = link_letter("", "[a](file:///etc/passwd) [b](data:image/svg+xml;base64,PHN2Zz4=) [c](DATA:text/html,x)");
+  EXPECT_EQ(test::diagnostics_text(r.diags),
+            "letters/a.md:5:1: error: link with the script-capable scheme 'file:'\n"
+            "letters/a.md:5:25: error: link with the script-capable scheme 'data:'\n"
+            "letters/a.md:5:65: error: link with the script-capable scheme 'data:'\n");
 }
 
 TEST(ResolveLink, LinkLeavingTheContentRootIsAnError) {

@@ -165,11 +165,11 @@ TEST(SafetyEscaping, JavascriptAndDataUrlsAreErrorsAtTheirPosition) {
   EXPECT_FALSE(out);
   diags.sort();
   EXPECT_EQ(test::diagnostics_text(diags),
-            "letters/a.md:6:3: error: link with the unsafe or unknown scheme 'javascript:'\n"
-            "letters/a.md:6:35: error: link with the unsafe or unknown scheme 'javascript:'\n"
-            "letters/a.md:7:4: error: link with the unsafe or unknown scheme 'data:'\n"
-            "letters/a.md:7:53: error: link with the unsafe or unknown scheme 'vbscript:'\n"
-            "letters/a.md:11:5: error: link with the unsafe or unknown scheme 'javascript:'\n");
+            "letters/a.md:6:3: error: link with the script-capable scheme 'javascript:'\n"
+            "letters/a.md:6:35: error: link with the script-capable scheme 'javascript:'\n"
+            "letters/a.md:7:4: error: link with the script-capable scheme 'data:'\n"
+            "letters/a.md:7:53: error: link with the script-capable scheme 'vbscript:'\n"
+            "letters/a.md:11:5: error: link with the script-capable scheme 'javascript:'\n");
 }
 
 TEST(SafetyEscaping, SourceWithAnotherSchemeIsAnError) {

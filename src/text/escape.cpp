@@ -1,0 +1,138 @@
+// Escaping for HTML, XML, JSON, iCalendar and the terminal (docs/architecture.md, "text/").
+#include "text/escape.h"
+
+#include <cstdio>
+
+namespace travaux::text {
+
+namespace {
+
+constexpr std::string_view kReplacementChar = "\xEF\xBF\xBD";  // U+FFFD
+
+bool is_c0_control(unsigned char c) { return c < 0x20 && c != '\t' && c != '\n' && c != '\r'; }
+
+std::string hex_escape(const char* format, unsigned value) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, format, value);
+  return buf;
+}
+
+/// Decodes the UTF-8 sequence at `i` if it is one of the two- or three-byte code points
+/// terminal_safe escapes (C1 controls, bidi controls); 0 otherwise. `len` gets its length.
+char32_t hidden_code_point(std::string_view s, std::size_t i, std::size_t& len) {
+  const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
+  if (i + 1 < s.size() && b(0) == 0xC2 && b(1) >= 0x80 && b(1) <= 0x9F) {
+    len = 2;
+    return b(1);  // U+0080-009F
+  }
+  if (i + 1 < s.size() && b(0) == 0xD8 && b(1) == 0x9C) {
+    len = 2;
+    return 0x061C;  // Arabic letter mark
+  }
+  if (i + 2 < s.size() && b(0) == 0xE2 && b(1) == 0x80 && (b(2) == 0x8E || b(2) == 0x8F || (b(2) >= 0xAA && b(2) <= 0xAE))) {
+    len = 3;
+    return 0x2000 + (b(2) - 0x80);  // U+200E/F, U+202A-202E
+  }
+  if (i + 2 < s.size() && b(0) == 0xE2 && b(1) == 0x81 && b(2) >= 0xA6 && b(2) <= 0xA9) {
+    len = 3;
+    return 0x2066 + (b(2) - 0xA6);  // U+2066-2069
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::string escape_html(std::string_view text, std::string_view apostrophe) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += apostrophe; break;
+      default:
+        if (is_c0_control(static_cast<unsigned char>(c))) out += kReplacementChar;
+        else out += c;
+    }
+  }
+  return out;
+}
+
+std::string escape_xml(std::string_view text) {
+  std::string kept;
+  kept.reserve(text.size());
+  for (unsigned char c : text)
+    if (!is_c0_control(c)) kept += static_cast<char>(c);
+  return escape_html(kept);
+}
+
+std::string json_string(std::string_view text) {
+  std::string out = "\"";
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      case '<': out += "\\u003c"; break;
+      default:
+        if (c < 0x20) {
+          out += hex_escape("\\u%04x", c);
+        } else if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+                   (static_cast<unsigned char>(text[i + 2]) == 0xA8 || static_cast<unsigned char>(text[i + 2]) == 0xA9)) {
+          out += static_cast<unsigned char>(text[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029";
+          i += 2;
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  return out + "\"";
+}
+
+std::string ics_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    switch (c) {
+      case '\\': out += "\\\\"; break;
+      case ';': out += "\\;"; break;
+      case ',': out += "\\,"; break;
+      case '\n': out += "\\n"; break;
+      case '\r':
+        if (i + 1 < text.size() && text[i + 1] == '\n') break;  // CRLF is one newline
+        out += "\\n";
+        break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) break;  // CONTROL is not allowed in TEXT
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string terminal_safe(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == '\n') {
+      out += "\\n";
+    } else if ((c < 0x20 && c != '\t') || c == 0x7F) {
+      out += hex_escape("\\x%02x", c);
+    } else if (std::size_t len = 0; char32_t cp = hidden_code_point(text, i, len)) {
+      out += cp < 0x100 ? hex_escape("\\x%02x", static_cast<unsigned>(cp)) : hex_escape("\\u%04x", static_cast<unsigned>(cp));
+      i += len - 1;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+}  // namespace travaux::text
