@@ -3,7 +3,7 @@
 #include <chrono>
 #include <cstdio>
 
-#include "cli/pipeline.h"
+#include "site/generate.h"
 #include "support/pathological_cases.h"
 #include "support/test_tree.h"
 
@@ -17,7 +17,7 @@ int main() {
                                      c.body);
     const auto started = std::chrono::steady_clock::now();
     diag::Diagnostics diags;
-    const bool ok = cli::generate(dir.path(), false, diags).has_value();
+    const bool ok = site::generate(dir.path(), site::Until::render, diags).has_value();
     const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     std::printf("%-26s %8.1f KB  %6.2f s  %s\n", c.name.c_str(), c.body.size() / 1024.0, s, ok ? "built" : "FAILED");
     failed += ok ? 0 : 1;

@@ -1,13 +1,13 @@
-// `travaux build` and `travaux check` (CONTENT-MODEL.md, "The command"; exit codes).
+// `travaux build` and `travaux check` (CONTENT-MODEL.md, "The command"; exit codes). Both run
+// site::generate: check stops before the write, so it fails whenever build would.
 #include <chrono>
 #include <cstdio>
 #include <iostream>
 
 #include "cli/cli.h"
 #include "cli/commands.h"
-#include "cli/pipeline.h"
+#include "site/generate.h"
 #include "write/output_folder.h"
-#include "write/write_site.h"
 
 namespace travaux::cli {
 
@@ -18,46 +18,62 @@ void say_waiting(const std::filesystem::path& lock_file) {
             << lock_file.string() << "; --no-wait fails at once instead)\n";
 }
 
+/// Takes the output folder's lock, or says why not. nullopt: return `*code`.
+std::optional<write::OutputLock> lock_output(const BuildOptions& o, int* code) {
+  if (o.content.empty()) {
+    std::cerr << "travaux build: --content is empty: name the content folder\n";
+    *code = kUsageError;
+    return std::nullopt;
+  }
+  if (auto problem = write::output_problem(o.content, o.out)) {
+    std::cerr << "travaux build: " << *problem
+              << "\n  hint: choose an --out outside the content folder, such as site/ beside it\n";
+    *code = kUsageError;
+    return std::nullopt;
+  }
+  std::string error;
+  auto lock = write::OutputLock::acquire(o.out, o.no_wait ? write::OutputLock::Wait::no : write::OutputLock::Wait::yes,
+                                         say_waiting, &error);
+  if (!lock) {
+    if (error.empty())
+      std::cerr << "travaux build: another build is writing to " << o.out.string()
+                << "; nothing written (run again when it has finished, or without --no-wait to wait for it)\n";
+    else
+      std::cerr << error << "\n  hint: check that the output folder's parent exists and is writable\n";
+    *code = kContentError;
+  }
+  return lock;
+}
+
+std::string seconds_text(double seconds) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.2f s", seconds);
+  return text;
+}
+
 }  // namespace
 
 int run_build(const BuildOptions& o) {
   const auto started = std::chrono::steady_clock::now();
-  if (o.content.empty()) {
-    std::cerr << "travaux build: --content is empty: name the content folder\n";
-    return kUsageError;
-  }
-  if (auto problem = write::output_problem(o.content, o.out)) {
-    std::cerr << "travaux build: " << *problem << "\n  hint: choose an --out outside the content folder, such as site/ beside it\n";
-    return kUsageError;
-  }
-  std::string lock_error;
-  auto lock = write::OutputLock::acquire(
-      o.out, o.no_wait ? write::OutputLock::Wait::no : write::OutputLock::Wait::yes, say_waiting, &lock_error);
-  if (!lock) {
-    if (lock_error.empty())
-      std::cerr << "travaux build: another build is writing to " << o.out.string()
-                << "; nothing written (run again when it has finished, or without --no-wait to wait for it)\n";
-    else
-      std::cerr << lock_error << "\n  hint: check that the output folder's parent exists and is writable\n";
-    return kContentError;
-  }
+  int code = kOk;
+  auto lock = lock_output(o, &code);
+  if (!lock) return code;
   diag::Diagnostics diags;
-  auto generated = generate(o.content, false, diags);
-  if (generated && !write::write_site(generated->site, o.out, diags)) generated.reset();
+  auto generated = site::generate(o.content, site::Until::write, diags, o.out);
   diags.sort();
-  report(diags, Format::text, o.content, std::cerr);
+  diag::report(diags, diag::Format::text, std::cerr);
   if (!generated) {
     std::cerr << "travaux: " << diags.error_count() << " error(s); nothing written, " << o.out.string()
               << " left as it was\n";
     return kContentError;
   }
+  if (o.verbose)
+    for (const auto& [stage, seconds] : generated->stage_seconds)
+      std::cerr << "travaux: " << stage << " " << seconds_text(seconds) << "\n";
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (!o.quiet) {
-    char time[32];
-    std::snprintf(time, sizeof time, "%.2f s", seconds);
-    std::cout << "travaux: " << generated->documents << " documents, "
-              << generated->site.files.size() + generated->site.copies.size() << " files written to "
-              << o.out.string() << " in " << time;
+    std::cout << "travaux: " << generated->documents << " documents, " << generated->files << " files written to "
+              << o.out.string() << " in " << seconds_text(seconds);
     if (diags.warning_count() > 0) std::cout << " (" << diags.warning_count() << " warning(s))";
     std::cout << "\n";
   }
@@ -66,7 +82,7 @@ int run_build(const BuildOptions& o) {
 
 int run_check(const CheckOptions& o) {
   diag::Diagnostics diags;
-  generate(o.content, true, diags);
+  site::generate(o.content, site::Until::render, diags);
   if (o.strict) {
     diag::Diagnostics strict;
     for (auto d : diags.items()) {
@@ -76,8 +92,8 @@ int run_check(const CheckOptions& o) {
     diags = std::move(strict);
   }
   diags.sort();
-  report(diags, o.format, o.content, std::cout);
-  if (o.format == Format::text)
+  diag::report(diags, o.format, std::cout);
+  if (o.format == diag::Format::text)
     std::cerr << "travaux check: " << diags.error_count() << " error(s), " << diags.warning_count() << " warning(s)\n";
   return diags.has_errors() ? kContentError : kOk;
 }

@@ -1,58 +1,105 @@
-// Command-line wiring with CLI11 (CONTENT-MODEL.md, "The command"). Commands stay thin:
-// each hands its options to a run_* function.
+// Command-line wiring with CLI11 (CONTENT-MODEL.md, "The command"). Every command is a row of
+// one table (name, help, options, function), as ninja lists its tools in kTools; the
+// functions stay thin and call site::generate.
 #include "cli/cli.h"
 
 #include <iostream>
 #include <map>
+#include <optional>
 
 #include <CLI/CLI.hpp>
+#include <tbb/global_control.h>
 
 #include "cli/commands.h"
-#include "serve/server.h"
 
 namespace travaux::cli {
+
+namespace {
+
+void add_content(CLI::App& cmd, std::filesystem::path& content) {
+  cmd.add_option("--content", content, "Content folder")->capture_default_str();
+}
+
+void add_jobs(CLI::App& cmd, CommandLine& line) {
+  cmd.add_option("--jobs,-j", line.jobs, "Worker threads (default: one per core)")->check(CLI::Range(1, 1024));
+}
+
+void build_options(CLI::App& cmd, CommandLine& line) {
+  BuildOptions& o = line.build;
+  add_content(cmd, o.content);
+  cmd.add_option("--out", o.out, "Output folder")->capture_default_str();
+  cmd.add_flag("--quiet,-q", o.quiet, "Print only problems");
+  cmd.add_flag("--verbose,-v", o.verbose, "Print how long each stage took");
+  cmd.add_flag("--no-wait", o.no_wait, "Exit 1 at once if another build is writing to the output folder");
+  add_jobs(cmd, line);
+}
+
+void check_options(CLI::App& cmd, CommandLine& line) {
+  static const std::map<std::string, diag::Format> kFormats = {
+      {"text", diag::Format::text}, {"github", diag::Format::github}, {"json", diag::Format::json}};
+  CheckOptions& o = line.check;
+  add_content(cmd, o.content);
+  cmd.add_option("--format", o.format, "Output format: text, github or json")
+      ->transform(CLI::CheckedTransformer(kFormats, CLI::ignore_case));
+  cmd.add_flag("--strict", o.strict, "Treat warnings as errors");
+  add_jobs(cmd, line);
+}
+
+void new_options(CLI::App& cmd, CommandLine& line) {
+  NewOptions& o = line.made;
+  cmd.add_option("kind", o.kind, "letter, draft, round, document or page")->required();
+  cmd.add_option("title", o.title, "Title of the new document")->required();
+  add_content(cmd, o.content);
+}
+
+void serve_options(CLI::App& cmd, CommandLine& line) {
+  serve::ServeOptions& o = line.serve;
+  add_content(cmd, o.content);
+  cmd.add_option("--port", o.port, "Port")->capture_default_str()->check(CLI::Range(1, 65535));
+  add_jobs(cmd, line);
+}
+
+struct Command {
+  const char* name;
+  const char* help;
+  void (*options)(CLI::App&, CommandLine&);
+  int (*run)(const CommandLine&);
+};
+
+constexpr Command kCommands[] = {
+    {"build", "Build the archive into a static site", build_options,
+     [](const CommandLine& l) { return run_build(l.build); }},
+    {"check", "Check the archive for errors without writing anything", check_options,
+     [](const CommandLine& l) { return run_check(l.check); }},
+    {"new", "Create a new file with its front matter", new_options,
+     [](const CommandLine& l) { return run_new(l.made); }},
+    {"serve", "Preview the archive locally; rebuilds and reloads on change", serve_options,
+     [](const CommandLine& l) { return serve::run_server(l.serve); }},
+};
+
+}  // namespace
 
 int run(int argc, char** argv) {
   CLI::App app{"travaux: a static site generator for the record of a negotiation"};
   app.set_version_flag("--version", std::string("travaux ") + TRAVAUX_VERSION);
   app.require_subcommand(1);
-
-  BuildOptions build;
-  auto* build_cmd = app.add_subcommand("build", "Build the archive into a static site");
-  build_cmd->add_option("--content", build.content, "Content folder")->capture_default_str();
-  build_cmd->add_option("--out", build.out, "Output folder")->capture_default_str();
-  build_cmd->add_flag("--quiet,-q", build.quiet, "Print only problems");
-  build_cmd->add_flag("--no-wait", build.no_wait, "Exit 1 at once if another build is writing to the output folder");
-
-  CheckOptions check;
-  const std::map<std::string, Format> formats = {{"text", Format::text}, {"github", Format::github}, {"json", Format::json}};
-  auto* check_cmd = app.add_subcommand("check", "Check the archive for errors without writing anything");
-  check_cmd->add_option("--content", check.content, "Content folder")->capture_default_str();
-  check_cmd->add_option("--format", check.format, "Output format: text, github or json")
-      ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
-  check_cmd->add_flag("--strict", check.strict, "Treat warnings as errors");
-
-  NewOptions made;
-  auto* new_cmd = app.add_subcommand("new", "Create a new file with its front matter");
-  new_cmd->add_option("kind", made.kind, "letter, draft, round, document or page")->required();
-  new_cmd->add_option("title", made.title, "Title of the new document")->required();
-  new_cmd->add_option("--content", made.content, "Content folder")->capture_default_str();
-
-  serve::ServeOptions serve_opts;
-  auto* serve_cmd = app.add_subcommand("serve", "Preview the archive locally; rebuilds and reloads on change");
-  serve_cmd->add_option("--content", serve_opts.content, "Content folder")->capture_default_str();
-  serve_cmd->add_option("--port", serve_opts.port, "Port on 127.0.0.1")->capture_default_str()->check(CLI::Range(1, 65535));
-
+  CommandLine line;
+  std::vector<std::pair<CLI::App*, const Command*>> parsed;
+  for (const Command& c : kCommands) {
+    CLI::App* cmd = app.add_subcommand(c.name, c.help);
+    c.options(*cmd, line);
+    parsed.emplace_back(cmd, &c);
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    int code = app.exit(e);
-    return code == 0 ? kOk : kUsageError;
+    return app.exit(e) == 0 ? kOk : kUsageError;
   }
-  if (*build_cmd) return run_build(build);
-  if (*check_cmd) return run_check(check);
-  if (*new_cmd) return run_new(made);
-  if (*serve_cmd) return serve::run_server(serve_opts);
+  // --jobs bounds every parallel loop of the pipeline (oneTBB) for the whole run.
+  std::optional<tbb::global_control> threads;
+  if (line.jobs > 0) threads.emplace(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(line.jobs));
+  for (const auto& [cmd, c] : parsed)
+    if (*cmd) return c->run(line);
   return kUsageError;
 }
 

@@ -29,6 +29,9 @@ struct Diagnostic {
   SourcePos pos;
   std::string message;
   std::string hint;
+  /// The text of line `pos.line`, filled by the stage that holds the file's text (attach_lines),
+  /// so the report prints it with a caret without reading the file again.
+  std::string line_text;
 };
 
 /// The sink every stage reports into. Stages that run documents in parallel give each
@@ -47,6 +50,11 @@ class Diagnostics {
 
   /// Orders by file, line, column, then message, so reports never depend on thread timing.
   void sort();
+
+  /// Fills `line_text` of every diagnostic about `file` whose line lies in `text`, where the
+  /// first line of `text` is line `first_line` of the file. Linear in `text`, and done only
+  /// for files that have a diagnostic.
+  void attach_lines(std::string_view file, std::string_view text, int first_line = 1);
 
  private:
   std::vector<Diagnostic> items_;

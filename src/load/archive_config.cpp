@@ -20,6 +20,7 @@ model::ArchiveConfig parse_archive_config(const std::string& path, std::string r
   model::ArchiveConfig config;
   auto text = normalize_text(std::move(raw), path, diags);
   if (!text) return config;
+  config.source_text = *text;
   auto table = parse_toml(*text, path, 1, diags);
   if (!table) return config;
   FieldReader f(*table, path, 1, diags);
@@ -29,6 +30,7 @@ model::ArchiveConfig parse_archive_config(const std::string& path, std::string r
   if (config.base_url.empty() || config.base_url.back() != '/') config.base_url += '/';
   config.language = f.string("language").value_or("en");
   config.theme = f.string("theme").value_or("default");
+  config.theme_pos = f.pos_of_key("theme");
   if (!is_valid_id(config.theme))
     diags.error(f.pos_of_key("theme"), "invalid theme name '" + config.theme + "'",
                 "name a folder under themes/: lowercase letters, digits and '-'");

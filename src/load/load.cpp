@@ -10,6 +10,7 @@
 
 #include "load/archive_config.h"
 #include "load/parse_document.h"
+#include "load/read_theme.h"
 
 namespace travaux::load {
 
@@ -94,7 +95,9 @@ model::Archive build_archive(SourceTree tree, diag::Diagnostics& diags) {
 model::Archive load_archive(const std::filesystem::path& content_root, diag::Diagnostics& diags) {
   SourceTree tree = read_source_tree(content_root, diags);
   if (tree.root.empty()) return {};  // no content folder: already reported
-  return build_archive(std::move(tree), diags);
+  model::Archive archive = build_archive(std::move(tree), diags);
+  read_theme(content_root, archive, diags);
+  return archive;
 }
 
 }  // namespace travaux::load

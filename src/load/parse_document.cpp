@@ -122,11 +122,27 @@ bool is_valid_id(std::string_view id) {
   return true;
 }
 
+namespace {
+
+std::optional<ParsedDocument> parse_normalized(const std::string& path, const std::string& text,
+                                               diag::Diagnostics& diags);
+
+}  // namespace
+
 std::optional<ParsedDocument> parse_document(const std::string& path, std::string raw,
                                              diag::Diagnostics& diags) {
   auto text = normalize_text(std::move(raw), path, diags);
   if (!text) return std::nullopt;
-  auto fm = split_front_matter(*text, path, diags);
+  auto parsed = parse_normalized(path, *text, diags);
+  diags.attach_lines(path, *text);  // while the whole text is at hand (docs/architecture.md)
+  return parsed;
+}
+
+namespace {
+
+std::optional<ParsedDocument> parse_normalized(const std::string& path, const std::string& text,
+                                               diag::Diagnostics& diags) {
+  auto fm = split_front_matter(text, path, diags);
   if (!fm) return std::nullopt;
   auto table = parse_toml(fm->toml, path, fm->toml_line, diags);
   if (!table) return std::nullopt;
@@ -136,6 +152,8 @@ std::optional<ParsedDocument> parse_document(const std::string& path, std::strin
   doc.source_path = path;
   doc.body = std::string(fm->body);
   doc.body_line = fm->body_line;
+  doc.front_matter = std::string(fm->toml);
+  doc.front_matter_line = fm->toml_line;
   FieldReader f(*table, path, fm->toml_line, diags);
   for (auto&& [k, v] : *table) doc.key_pos[std::string(k.str())] = f.pos(k.source());
 
@@ -208,5 +226,7 @@ std::optional<ParsedDocument> parse_document(const std::string& path, std::strin
   }
   return parsed;
 }
+
+}  // namespace
 
 }  // namespace travaux::load

@@ -18,11 +18,13 @@ struct Person {
 
 /// archive.toml.
 struct ArchiveConfig {
+  std::string source_text;  // archive.toml as read, for the lines of diagnostics about it
   std::string title;
   std::string description;
   std::string base_url = "/";
   std::string language = "en";
   std::string theme = "default";
+  diag::SourcePos theme_pos{"archive.toml", 0, 0};  // the `theme` key, when written
   std::string time_zone = "UTC";
   bool unsafe_html = false;
   bool pretty_urls = false;
@@ -40,8 +42,16 @@ struct StaticFile {
 
 /// Everything `load` produced. Documents are sorted by kind, date, then id, so every later
 /// stage iterates in an order that never depends on the file system.
+/// An archive's own theme files, read by load (render only formats): file name -> bytes, and
+/// file name -> its path in the content folder ("themes/mine/page.html") for error messages.
+struct ThemeSources {
+  std::map<std::string, std::string> files;
+  std::map<std::string, std::string> origins;
+};
+
 struct Archive {
   ArchiveConfig config;
+  ThemeSources theme;
   std::vector<Document> documents;
   std::optional<Document> home;  // content/_index.md
   std::vector<StaticFile> static_files;

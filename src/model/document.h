@@ -84,6 +84,10 @@ struct Document {
   /// The Markdown after the front matter, and the file line it starts on.
   std::string body;
   int body_line = 1;
+  /// The TOML between the `+++` lines, and the file line it starts on: with the body, what
+  /// a later stage's diagnostic needs to show its line (diag::Diagnostics::attach_lines).
+  std::string front_matter;
+  int front_matter_line = 2;
 
   /// Where each front-matter key was written, to report errors found after loading.
   std::map<std::string, diag::SourcePos> key_pos;

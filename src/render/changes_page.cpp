@@ -282,7 +282,7 @@ void add_sources(const RenderInput& in, const PageLocation& at, const Document& 
 
 }  // namespace
 
-void render_changes_pages(const RenderInput& in, write::SiteImage& out) {
+void render_changes_pages(const RenderInput& in, render::SiteImage& out) {
   const auto& chain = in.linked.drafts;
   for (const Document* after : chain.versions()) {
     const Document* before = chain.previous(*after);

@@ -7,14 +7,14 @@
 #include "diff/compare.h"
 #include "diff/inline_html.h"
 #include "render/view.h"
-#include "write/site_image.h"
+#include "render/site_image.h"
 
 namespace travaux::render {
 
 /// Renders drafts/<id>/changes/index.html for every draft that supersedes another. When both
 /// texts are held the page shows the comparison; otherwise it gathers what the sources say
 /// changed: the draft's own note and the letters that concern it.
-void render_changes_pages(const RenderInput& in, write::SiteImage& out);
+void render_changes_pages(const RenderInput& in, render::SiteImage& out);
 
 /// Hrefs for links written inside `draft`'s Markdown, relative to `at`: @id#anchor, ../x.md,
 /// #anchor (to the draft page), static paths and http(s)/mailto URLs; "" for anything else.

@@ -207,7 +207,7 @@ Data mentions(const RenderInput& in, const PageLocation& at, const Lineage& l) {
 
 }  // namespace
 
-void render_history_pages(const RenderInput& in, write::SiteImage& out) {
+void render_history_pages(const RenderInput& in, render::SiteImage& out) {
   Versions v;
   v.docs = in.linked.drafts.versions();
   for (const Document* doc : v.docs)

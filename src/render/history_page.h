@@ -3,7 +3,7 @@
 // history/<anchor>/index.html).
 
 #include "render/view.h"
-#include "write/site_image.h"
+#include "render/site_image.h"
 
 namespace travaux::render {
 
@@ -11,6 +11,6 @@ namespace travaux::render {
 /// (objective-1 to objective-N for drafts that declare `objectives` without their text, and
 /// every section anchor a letter names), plus history/index.html listing them. A renamed
 /// section is one history, reachable under each of its anchors.
-void render_history_pages(const RenderInput& in, write::SiteImage& out);
+void render_history_pages(const RenderInput& in, render::SiteImage& out);
 
 }  // namespace travaux::render

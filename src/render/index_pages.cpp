@@ -77,7 +77,7 @@ std::string render_home(const RenderInput& in) {
   return render_page(in, std::move(page));
 }
 
-void render_kind_indexes(const RenderInput& in, write::SiteImage& site) {
+void render_kind_indexes(const RenderInput& in, render::SiteImage& site) {
   const bool pretty = in.archive.config.pretty_urls;
   for (Kind kind : {Kind::letter, Kind::draft, Kind::round, Kind::document}) {
     Page page;
@@ -104,7 +104,7 @@ void render_kind_indexes(const RenderInput& in, write::SiteImage& site) {
   }
 }
 
-void render_people_and_topics(const RenderInput& in, write::SiteImage& site) {
+void render_people_and_topics(const RenderInput& in, render::SiteImage& site) {
   const bool pretty = in.archive.config.pretty_urls;
   for (const auto& person : in.archive.config.people) {
     Page page;

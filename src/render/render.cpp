@@ -15,9 +15,9 @@
 
 namespace travaux::render {
 
-write::SiteImage render_site(const model::Archive& archive, const link::LinkedArchive& linked,
+render::SiteImage render_site(const model::Archive& archive, const link::LinkedArchive& linked,
                              const Theme& theme, diag::Diagnostics& diags) {
-  write::SiteImage site;
+  render::SiteImage site;
   const RenderInput in{archive, linked, theme};
 
   // Static files first: a generated page may not take the path of a file the author placed.
@@ -52,7 +52,7 @@ write::SiteImage render_site(const model::Archive& archive, const link::LinkedAr
   add_generated("search/index.html", render_search_page(in));
   add_generated(std::string(kSearchIndexFile), render_search_index(in));
   folders.push_back("search");
-  write::SiteImage indexes;
+  render::SiteImage indexes;
   render_kind_indexes(in, indexes);
   render_people_and_topics(in, indexes);
   render_changes_pages(in, indexes);

@@ -5,13 +5,13 @@
 #include "link/linked_archive.h"
 #include "model/archive.h"
 #include "render/theme.h"
-#include "write/site_image.h"
+#include "render/site_image.h"
 
 namespace travaux::render {
 
 /// Renders every page, feed and asset. Document pages are rendered in parallel into slots
 /// and added in document order. Two outputs claiming one path is an error.
-write::SiteImage render_site(const model::Archive& archive, const link::LinkedArchive& linked,
+render::SiteImage render_site(const model::Archive& archive, const link::LinkedArchive& linked,
                              const Theme& theme, diag::Diagnostics& diags);
 
 }  // namespace travaux::render

@@ -2,9 +2,6 @@
 #include "render/theme.h"
 
 #include <atomic>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include <tbb/enumerable_thread_specific.h>
 
@@ -14,7 +11,6 @@
 
 namespace travaux::render {
 
-namespace fs = std::filesystem;
 namespace mu = kainjow::mustache;
 
 namespace {
@@ -66,26 +62,9 @@ std::unique_ptr<Theme> Theme::from_files(const std::map<std::string, std::string
 }
 
 std::unique_ptr<Theme> Theme::load(const model::Archive& archive, diag::Diagnostics& diags) {
-  std::map<std::string, std::string> files, origins;
-  for (const auto& f : default_theme_files()) files[f.name] = f.content;
-  const fs::path own = fs::path(archive.content_root) / "themes" / archive.config.theme;
-  std::error_code ec;
-  if (fs::is_directory(own, ec)) {
-    for (const auto& e : fs::directory_iterator(own, ec)) {
-      if (!e.is_regular_file()) continue;
-      std::ifstream in(e.path(), std::ios::binary);
-      std::ostringstream s;
-      s << in.rdbuf();
-      const std::string name = e.path().filename().string();
-      files[name] = s.str();
-      origins[name] = "themes/" + archive.config.theme + "/" + name;
-    }
-  } else if (archive.config.theme != "default") {
-    diags.error({"archive.toml", 0, 0}, "theme '" + archive.config.theme + "' not found",
-                "create themes/" + archive.config.theme + "/ in the content folder, or use theme = \"default\"");
-    return nullptr;
-  }
-  return from_files(files, origins, diags);
+  std::map<std::string, std::string> files = archive.theme.files;
+  for (const auto& f : default_theme_files()) files.emplace(f.name, f.content);  // the archive's own win
+  return from_files(files, archive.theme.origins, diags);
 }
 
 std::string Theme::render(const std::string& name, const Data& data) const {

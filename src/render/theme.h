@@ -18,8 +18,9 @@ using Data = kainjow::mustache::data;
 
 class Theme {
  public:
-  /// The built-in default theme, overridden file by file by `<content>/themes/<name>/`.
-  /// Every template is parsed here, once; a syntax error names the template file and line.
+  /// The built-in default theme, overridden file by file by the archive's own theme files
+  /// (read by load into `archive.theme`). Every template is parsed here, once; a syntax error
+  /// names the template file and line.
   static std::unique_ptr<Theme> load(const model::Archive& archive, diag::Diagnostics& diags);
   /// A theme from explicit files (tests).
   static std::unique_ptr<Theme> from_files(const std::map<std::string, std::string>& files,

@@ -13,8 +13,8 @@
 
 #include <httplib.h>
 
-#include "cli/pipeline.h"
-#include "cli/report.h"
+#include "diag/report.h"
+#include "site/generate.h"
 #include "serve/watch.h"
 
 namespace travaux::serve {
@@ -52,7 +52,7 @@ std::atomic<bool> g_stop{false};
 
 }  // namespace
 
-std::optional<Served> serve_path(const write::SiteImage& site, std::string path) {
+std::optional<Served> serve_path(const render::SiteImage& site, std::string path) {
   if (auto q = path.find_first_of("?#"); q != std::string::npos) path.erase(q);
   while (!path.empty() && path.front() == '/') path.erase(0, 1);
   if (path.find("..") != std::string::npos) return std::nullopt;
@@ -82,16 +82,16 @@ std::optional<Served> serve_path(const write::SiteImage& site, std::string path)
 
 int run_server(const ServeOptions& o) {
   std::mutex mutex;
-  write::SiteImage site;
+  render::SiteImage site;
   std::uint64_t version = 0;
   std::string last_errors;
 
   auto rebuild = [&] {
     diag::Diagnostics diags;
-    auto generated = cli::generate(o.content, false, diags);
+    auto generated = site::generate(o.content, site::Until::render, diags);
     diags.sort();
     std::ostringstream report;
-    cli::report(diags, cli::Format::text, o.content, report);
+    diag::report(diags, diag::Format::text, report);
     std::cerr << report.str();
     std::lock_guard lock(mutex);
     if (generated) {

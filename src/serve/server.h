@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-#include "write/site_image.h"
+#include "render/site_image.h"
 
 namespace travaux::serve {
 
@@ -27,7 +27,7 @@ struct Served {
   std::string body;
   std::string content_type;
 };
-std::optional<Served> serve_path(const write::SiteImage& site, std::string path);
+std::optional<Served> serve_path(const render::SiteImage& site, std::string path);
 
 /// The script injected into every page: polls /__travaux/version and reloads on change.
 extern const char* const kLiveReloadScript;

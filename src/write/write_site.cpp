@@ -81,7 +81,7 @@ bool write_file(const fs::path& path, const std::string& bytes) {
   return static_cast<bool>(f);
 }
 
-bool fill(const fs::path& staging, const SiteImage& image, diag::Diagnostics& diags) {
+bool fill(const fs::path& staging, const render::SiteImage& image, diag::Diagnostics& diags) {
   std::error_code ec;
   auto fail = [&](const fs::path& p, const std::string& what) {
     diags.error({p.string(), 0, 0}, "cannot write the output: " + what,
@@ -107,7 +107,7 @@ bool fill(const fs::path& staging, const SiteImage& image, diag::Diagnostics& di
 
 }  // namespace
 
-bool paths_are_contained(const SiteImage& image, diag::Diagnostics& diags) {
+bool paths_are_contained(const render::SiteImage& image, diag::Diagnostics& diags) {
   bool ok = true;
   auto check = [&](const std::string& rel) {
     fs::path p(rel);
@@ -123,7 +123,7 @@ bool paths_are_contained(const SiteImage& image, diag::Diagnostics& diags) {
   return ok;
 }
 
-bool write_site(const SiteImage& image, const fs::path& out_arg, diag::Diagnostics& diags) {
+bool write_site(const render::SiteImage& image, const fs::path& out_arg, diag::Diagnostics& diags) {
   if (!paths_are_contained(image, diags)) return false;
   std::error_code ec;
   const fs::path out = fs::absolute(out_arg, ec).lexically_normal();

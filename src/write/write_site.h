@@ -4,7 +4,7 @@
 #include <filesystem>
 
 #include "diag/diagnostic.h"
-#include "write/site_image.h"
+#include "render/site_image.h"
 
 namespace travaux::write {
 
@@ -16,9 +16,9 @@ inline constexpr const char* kMarkerFile = ".travaux-output";
 /// rename exchange, so `out` is at every moment either the complete old site or the complete
 /// new one. Refuses to replace a non-empty folder that lacks the marker. Leftover staging
 /// folders of killed builds are removed. Returns false after reporting an error.
-bool write_site(const SiteImage& image, const std::filesystem::path& out, diag::Diagnostics& diags);
+bool write_site(const render::SiteImage& image, const std::filesystem::path& out, diag::Diagnostics& diags);
 
 /// True if every path in `image` stays inside the output root (no "..", no absolute paths).
-bool paths_are_contained(const SiteImage& image, diag::Diagnostics& diags);
+bool paths_are_contained(const render::SiteImage& image, diag::Diagnostics& diags);
 
 }  // namespace travaux::write

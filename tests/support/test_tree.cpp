@@ -8,7 +8,7 @@
 #include <sstream>
 #include <sys/wait.h>
 
-#include "cli/report.h"
+#include "diag/report.h"
 
 namespace travaux::test {
 
@@ -53,7 +53,7 @@ void write_tree(const fs::path& root, std::string_view spec) {
 std::string diagnostics_text(const diag::Diagnostics& diags) {
   std::string out;
   for (const auto& d : diags.items()) {
-    std::string s = cli::format_text(d);
+    std::string s = diag::format_text(d);
     out += s.substr(0, s.find('\n')) + "\n";
   }
   return out;

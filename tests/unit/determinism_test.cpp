@@ -6,7 +6,7 @@
 
 #include <fstream>
 
-#include "cli/pipeline.h"
+#include "site/generate.h"
 #include "support/test_tree.h"
 
 namespace travaux {
@@ -18,7 +18,7 @@ std::map<std::string, std::string> build_with_threads(const fs::path& content, s
                                                       std::string* diagnostics) {
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, threads);
   diag::Diagnostics diags;
-  auto out = cli::generate(content, false, diags);
+  auto out = site::generate(content, site::Until::render, diags);
   diags.sort();
   *diagnostics = test::diagnostics_text(diags);
   if (!out) return {};

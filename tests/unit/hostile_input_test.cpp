@@ -5,7 +5,7 @@
 
 #include <filesystem>
 
-#include "cli/pipeline.h"
+#include "site/generate.h"
 #include "support/test_tree.h"
 
 namespace travaux {
@@ -19,7 +19,7 @@ constexpr const char* kArchive = "-- archive.toml --\ntitle = \"Test archive\"\n
 std::string check(const test::TempDir& dir, const std::string& spec) {
   test::write_tree(dir.path(), kArchive + spec);
   diag::Diagnostics diags;
-  cli::generate(dir.path(), true, diags);
+  site::generate(dir.path(), site::Until::render, diags);
   diags.sort();
   return test::diagnostics_text(diags);
 }
@@ -74,7 +74,7 @@ TEST(HostileInput, MissingArchiveTomlIsAnError) {
   test::TempDir dir;
   test::write_tree(dir.path(), "-- letters/a.md --\n+++\ntitle = \"A\"\ndate = 2018-02-05\n+++\n");
   diag::Diagnostics diags;
-  cli::generate(dir.path(), true, diags);
+  site::generate(dir.path(), site::Until::render, diags);
   EXPECT_EQ(test::diagnostics_text(diags), "archive.toml: error: archive.toml is missing\n");
 }
 
@@ -139,7 +139,7 @@ TEST(HostileInput, FrontMatterOnlyBuildsAPage) {
   test::write_tree(dir.path(), std::string(kArchive) +
                                    "-- letters/only.md --\n+++\ntitle = \"Only\"\ndate = 2018-02-05\n+++");
   diag::Diagnostics diags;
-  auto out = cli::generate(dir.path(), false, diags);
+  auto out = site::generate(dir.path(), site::Until::render, diags);
   ASSERT_TRUE(out) << test::diagnostics_text(diags);
   EXPECT_TRUE(out->site.files.count("letters/only/index.html"));
 }
@@ -149,7 +149,7 @@ TEST(HostileInput, UnknownKeysAreWarningsWithSuggestions) {
   test::write_tree(dir.path(), std::string(kArchive) +
                                    "-- letters/a.md --\n+++\ntitle = \"A\"\ndate = 2018-02-05\ntopcis = [\"x\"]\n+++\n");
   diag::Diagnostics diags;
-  auto out = cli::generate(dir.path(), false, diags);
+  auto out = site::generate(dir.path(), site::Until::render, diags);
   EXPECT_TRUE(out);
   ASSERT_EQ(diags.items().size(), 1u);
   EXPECT_EQ(diags.items()[0].severity, diag::Severity::warning);
@@ -188,7 +188,7 @@ TEST(HostileInput, SymbolicLinkLoopIsReportedWithItsPath) {
                                    "-- letters/a.md --\n+++\ntitle = \"A\"\ndate = 2018-02-05\n+++\n");
   fs::create_directory_symlink("..", dir.path() / "letters" / "loop");
   diag::Diagnostics diags;
-  cli::generate(dir.path(), true, diags);
+  site::generate(dir.path(), site::Until::render, diags);
   EXPECT_EQ(test::diagnostics_text(diags),
             "letters/loop: error: symbolic link loop: 'letters/loop' leads back to a folder above it\n");
 }
@@ -203,7 +203,7 @@ TEST(HostileInput, SymbolicLinksLeadingOutsideAreReportedWithTheirPath) {
   fs::create_directory_symlink(outside.path(), dir.path() / "documents");
   fs::create_symlink("/etc/passwd", dir.path() / "static-passwd.md");
   diag::Diagnostics diags;
-  cli::generate(dir.path(), true, diags);
+  site::generate(dir.path(), site::Until::render, diags);
   diags.sort();
   EXPECT_EQ(test::diagnostics_text(diags),
             "documents: error: symbolic link 'documents' leads outside the content folder\n"
@@ -218,7 +218,7 @@ TEST(HostileInput, SymbolicLinksInsideTheTreeAreFollowed) {
   fs::create_directory_symlink("shared", dir.path() / "letters");
   fs::create_symlink("/nonexistent/travaux", dir.path() / "dangling.md");
   diag::Diagnostics diags;
-  cli::generate(dir.path(), true, diags);
+  site::generate(dir.path(), site::Until::render, diags);
   diags.sort();
   // letters/a.md and shared/a.md are the same file, reached twice: a duplicate id.
   EXPECT_EQ(test::diagnostics_text(diags),

@@ -3,7 +3,7 @@
 // takes is measured by bench/pathological_bench.cpp; ctest's timeout guards against a hang.
 #include <gtest/gtest.h>
 
-#include "cli/pipeline.h"
+#include "site/generate.h"
 #include "support/pathological_cases.h"
 #include "support/test_tree.h"
 
@@ -26,7 +26,7 @@ Built build_case(const std::string& name) {
                                "-- letters/a.md --\n+++\ntitle = \"A\"\ndate = 2018-02-05\naliases = [\"zero draft\"]\n+++\n" +
                                    body);
   diag::Diagnostics diags;
-  auto out = cli::generate(dir.path(), false, diags);
+  auto out = site::generate(dir.path(), site::Until::render, diags);
   Built b;
   b.ok = out.has_value();
   b.diagnostics = test::diagnostics_text(diags);

@@ -4,7 +4,7 @@
 
 #include <filesystem>
 
-#include "cli/pipeline.h"
+#include "site/generate.h"
 #include "support/test_tree.h"
 #include "text/escape.h"
 
@@ -22,7 +22,7 @@ TEST(HostileOutput, NulAndControlCharactersInATitleNeverReachTheHtml) {
   test::write_tree(dir.path(), "-- archive.toml --\ntitle = \"T\"\n"
                                "-- letters/a.md --\n+++\ntitle = \"Nul\\u0000here \\u001b[31mred\"\ndate = 2018-02-05\n+++\nHi.\n");
   diag::Diagnostics diags;
-  auto out = cli::generate(dir.path(), false, diags);
+  auto out = site::generate(dir.path(), site::Until::render, diags);
   ASSERT_TRUE(out) << test::diagnostics_text(diags);
   for (const auto& [path, bytes] : out->site.files) {
     EXPECT_EQ(bytes.find('\0'), std::string::npos) << path;
@@ -79,7 +79,7 @@ TEST(HostileOutput, ImpossibleDateIsReportedAtTheStartOfTheValue) {
                                "-- letters/b.md --\n+++\ntitle = \"B\"\ndate = 2018-02-05\n"
                                "seen = [2018-01-01, 2018-04-31T10:00:00]\n+++\n");
   diag::Diagnostics diags;
-  cli::generate(dir.path(), true, diags);
+  site::generate(dir.path(), site::Until::render, diags);
   diags.sort();
   EXPECT_EQ(test::diagnostics_text(diags),
             "letters/a.md:3:8: error: invalid TOML: Error while parsing date: expected day between 1 and 28 "

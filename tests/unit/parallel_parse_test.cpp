@@ -5,7 +5,7 @@
 #include <tbb/global_control.h>
 #include <tbb/info.h>
 
-#include "cli/pipeline.h"
+#include "site/generate.h"
 #include "support/test_tree.h"
 
 namespace travaux {
@@ -16,7 +16,7 @@ namespace fs = std::filesystem;
 std::map<std::string, std::string> pages(const fs::path& content, std::size_t threads) {
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, threads);
   diag::Diagnostics diags;
-  auto out = cli::generate(content, false, diags);
+  auto out = site::generate(content, site::Until::render, diags);
   EXPECT_TRUE(out) << test::diagnostics_text(diags);
   if (!out) return {};
   return std::move(out->site.files);

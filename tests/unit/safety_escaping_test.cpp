@@ -3,7 +3,7 @@
 // handlers and javascript:/data: URLs never reach a page unless unsafe_html = true.
 #include <gtest/gtest.h>
 
-#include "cli/pipeline.h"
+#include "site/generate.h"
 #include "support/test_tree.h"
 
 namespace travaux {
@@ -30,12 +30,12 @@ std::string evil_archive(bool unsafe_html) {
          "<div onmouseover=\"alert(4)\">block</div>\n";
 }
 
-std::optional<cli::Generated> build(const std::string& spec, diag::Diagnostics& diags) {
+std::optional<site::Generated> build(const std::string& spec, diag::Diagnostics& diags) {
   static int n = 0;
   static test::TempDir root;
   const auto dir = root.path() / std::to_string(++n);
   test::write_tree(dir, spec);
-  return cli::generate(dir, false, diags);
+  return site::generate(dir, site::Until::render, diags);
 }
 
 bool contains(const std::string& haystack, const std::string& needle) {

@@ -81,7 +81,7 @@ TEST(SearchPage, LabelledFormWithQueryNoscriptAndRelativeScripts) {
 TEST(SearchPage, RenderSiteWritesThePageTheIndexAndTheScript) {
   Rendered r(kSpec);
   diag::Diagnostics diags;
-  const write::SiteImage site = render_site(r.archive, r.linked, *r.theme, diags);
+  const render::SiteImage site = render_site(r.archive, r.linked, *r.theme, diags);
   EXPECT_EQ(test::diagnostics_text(diags), "");
   EXPECT_EQ(site.files.count("search/index.html"), 1u);
   EXPECT_EQ(site.files.count("search/search-index.js"), 1u);

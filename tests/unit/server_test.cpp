@@ -23,7 +23,7 @@ namespace {
 namespace fs = std::filesystem;
 
 TEST(ServePath, ServesFilesFolderIndexesAndInjectsLiveReload) {
-  write::SiteImage site;
+  render::SiteImage site;
   site.add("index.html", "<html><body>home</body></html>");
   site.add("letters/a/index.html", "<html><body>A</body></html>");
   site.add("assets/style.css", "body{}");

@@ -19,8 +19,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-SiteImage small_site(const std::string& text) {
-  SiteImage image;
+render::SiteImage small_site(const std::string& text) {
+  render::SiteImage image;
   image.add("index.html", "<p>" + text + "</p>\n");
   image.add("letters/a/index.html", "<p>a " + text + "</p>\n");
   return image;
@@ -72,7 +72,7 @@ TEST(WriteSite, WritesAFreshFolderWithItsMarker) {
 TEST(WriteSite, ReplacesItsOwnOutputWholeAndLeavesNoStagingBehind) {
   test::TempDir dir;
   diag::Diagnostics diags;
-  SiteImage first = small_site("one");
+  render::SiteImage first = small_site("one");
   first.add("gone/index.html", "old page");
   ASSERT_TRUE(write_site(first, dir.path() / "site", diags));
   ASSERT_TRUE(write_site(small_site("two"), dir.path() / "site", diags)) << test::diagnostics_text(diags);
@@ -136,7 +136,7 @@ TEST(WriteSite, AFileWhereAParentFolderShouldBeIsAnError) {
 }
 
 TEST(WriteSite, OutputPathsThatLeaveTheRootAreRefused) {
-  SiteImage image;
+  render::SiteImage image;
   image.add("../escape.html", "x");
   image.add("/etc/passwd", "x");
   image.add("a/../../b.html", "x");
@@ -207,7 +207,7 @@ TEST(WriteSite, FullDiskIsAClearErrorAndKeepsThePreviousSite) {
   diag::Diagnostics diags;
   ASSERT_TRUE(write_site(small_site("old"), mnt / "site", diags));
   const auto before = snapshot(mnt / "site");
-  SiteImage big = small_site("new");
+  render::SiteImage big = small_site("new");
   big.add("big/index.html", std::string(1 << 20, 'x'));  // 1 MB onto a 256 kB disk
   EXPECT_FALSE(write_site(big, mnt / "site", diags));
   ASSERT_EQ(diags.error_count(), 1);
@@ -228,7 +228,7 @@ TEST(WriteSite, FileSizeLimitIsAClearError) {
     std::signal(SIGXFSZ, SIG_IGN);
     rlimit limit{4096, 4096};
     setrlimit(RLIMIT_FSIZE, &limit);
-    SiteImage big;
+    render::SiteImage big;
     big.add("big.html", std::string(1 << 16, 'x'));
     diag::Diagnostics diags;
     bool ok = write_site(big, dir.path() / "site", diags);

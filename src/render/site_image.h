@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-namespace travaux::write {
+namespace travaux::render {
 
 struct SiteImage {
   /// Output path relative to the output root ("letters/x/index.html") -> bytes.
@@ -25,4 +25,4 @@ struct SiteImage {
   }
 };
 
-}  // namespace travaux::write
+}  // namespace travaux::render
