@@ -147,8 +147,10 @@ std::vector<markdown::TextLink> MentionLinker::link_run(const model::Document& d
       std::string hint;
       switch (r.problem) {
         case Problem::ambiguous:
-          hint = "link the letter meant explicitly, e.g. [" + said + "](@" + r.candidates.front()->id +
-                 "), or give this document the `from` it shares with that letter";
+          hint = "link the letter meant explicitly, e.g. [" + said + "](@" + r.candidates.front()->id + ")";
+          // Only letters and documents have a `from` to choose by.
+          if (doc.kind == model::Kind::letter || doc.kind == model::Kind::document)
+            hint += ", or give this document the `from` it shares with that letter";
           break;
         case Problem::no_letter:
           hint = "correct the date, or add the letter to letters/ (with full_text = false if its text is not held)";
