@@ -56,6 +56,8 @@ void serve_options(CLI::App& cmd, CommandLine& line) {
   serve::ServeOptions& o = line.serve;
   add_content(cmd, o.content);
   cmd.add_option("--port", o.port, "Port")->capture_default_str()->check(CLI::Range(1, 65535));
+  cmd.add_option("--bind", o.host, "Address to listen on; requests must name it or localhost as their Host")
+      ->capture_default_str();
   add_jobs(cmd, line);
 }
 

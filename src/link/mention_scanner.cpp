@@ -5,6 +5,7 @@
 #include <array>
 
 #include "link/alias_matcher.h"
+#include "link/text_cursor.h"
 
 namespace travaux::link {
 
@@ -13,52 +14,8 @@ namespace {
 constexpr std::array<std::string_view, 12> kOrdinals = {"first", "second", "third", "fourth", "fifth", "sixth",
                                                         "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"};
 
-/// A cursor over the text; every matcher returns true and advances only on success.
-struct Cursor {
-  std::string_view text;
-  std::size_t at = 0;
-
-  unsigned char peek(std::size_t ahead = 0) const {
-    return at + ahead < text.size() ? static_cast<unsigned char>(text[at + ahead]) : 0;
-  }
-  bool word_ends(std::size_t pos) const { return !word_at(text, pos); }
-  /// Spaces and tabs (soft breaks are spaces in block text); true if at least one.
-  bool spaces() {
-    std::size_t start = at;
-    while (peek() == ' ' || peek() == '\t' || (peek() == 0xC2 && peek(1) == 0xA0)) at += peek() == 0xC2 ? 2 : 1;
-    return at > start;
-  }
-  /// `w` (lowercase) as a whole word, any case.
-  bool word(std::string_view w) {
-    if (at + w.size() > text.size()) return false;
-    for (std::size_t i = 0; i < w.size(); ++i) {
-      unsigned char c = static_cast<unsigned char>(text[at + i]);
-      if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
-      if (c != static_cast<unsigned char>(w[i])) return false;
-    }
-    if (is_word_byte(static_cast<unsigned char>(w.back())) && !word_ends(at + w.size())) return false;
-    at += w.size();
-    return true;
-  }
-  bool literal(std::string_view s) {
-    if (text.substr(at, s.size()) != s) return false;
-    at += s.size();
-    return true;
-  }
-  /// 1 to 4 digits, not part of "7.2", "71/280" or "1,000".
-  std::optional<int> number() {
-    std::size_t end = at;
-    while (end < text.size() && end - at < 5 && text[end] >= '0' && text[end] <= '9') ++end;
-    if (end == at || end - at > 4 || !word_ends(end)) return std::nullopt;
-    if (end + 1 < text.size() && (text[end] == '.' || text[end] == '/' || text[end] == ',') &&
-        text[end + 1] >= '0' && text[end + 1] <= '9')
-      return std::nullopt;
-    int n = 0;
-    for (std::size_t i = at; i < end; ++i) n = n * 10 + (text[i] - '0');
-    if (n == 0) return std::nullopt;
-    at = end;
-    return n;
-  }
+/// The scanner's cursor: the shared one, plus ordinals ("first" ... "twelfth").
+struct Cursor : TextCursor {
   std::optional<int> ordinal() {
     for (std::size_t i = 0; i < kOrdinals.size(); ++i)
       if (word(kOrdinals[i])) return static_cast<int>(i) + 1;
@@ -146,7 +103,7 @@ std::optional<NumberedMention> keyword_mention(std::string_view text, std::size_
       {"paras", Kind::paragraph},      {"para", Kind::paragraph},      {"rounds", Kind::round},
       {"round", Kind::round}};
   for (const auto& k : kKeywords) {
-    Cursor c{text, at};
+    Cursor c{{text, at}};
     if (!c.word(k.word) || !c.spaces()) continue;
     NumberedMention m;
     m.kind = k.kind;
@@ -160,7 +117,7 @@ std::optional<NumberedMention> keyword_mention(std::string_view text, std::size_
 
 /// "third round", "first and second rounds", "the third round of intergovernmental negotiations".
 std::optional<NumberedMention> ordinal_mention(std::string_view text, std::size_t at) {
-  Cursor c{text, at};
+  Cursor c{{text, at}};
   NumberedMention m;
   m.kind = NumberedMention::Kind::round;
   m.begin = at;

@@ -1,11 +1,13 @@
 // Mention detection and linking (CONTENT-MODEL.md, "Cross-references": aliases, rounds,
-// objectives and paragraphs; "Edge rules": draft in force, the "of" rule, own page).
+// objectives and paragraphs, letters named by their date; "Edge rules": draft in force, the
+// "of" rule, own page).
 #include "link/mentions.h"
 
 #include <algorithm>
 #include <map>
 
 #include "link/alias_matcher.h"
+#include "link/letter_date_mentions.h"
 #include "link/mention_scanner.h"
 
 namespace travaux::link {
@@ -16,20 +18,23 @@ namespace {
 /// same block (a list of objectives across a line break) still links its numbers here.
 constexpr std::size_t kLookBehind = 256;
 
-/// A mention chosen for linking: an alias match or a numbered mention.
+/// A mention chosen for linking: an alias match, a numbered mention or a letter's date.
 struct Candidate {
   std::size_t begin = 0;
   std::size_t end = 0;
   const AliasMatcher::Match* alias = nullptr;
   const NumberedMention* numbered = nullptr;
+  const LetterDateMention* dated = nullptr;
 };
 
 /// Leftmost first, then longest; a candidate overlapping one already taken is dropped.
 std::vector<Candidate> choose(const std::vector<AliasMatcher::Match>& aliases,
-                              const std::vector<NumberedMention>& numbered) {
+                              const std::vector<NumberedMention>& numbered,
+                              const std::vector<LetterDateMention>& dated) {
   std::vector<Candidate> all;
-  for (const auto& a : aliases) all.push_back({a.begin, a.end, &a, nullptr});
-  for (const auto& m : numbered) all.push_back({m.begin, m.end, nullptr, &m});
+  for (const auto& a : aliases) all.push_back({a.begin, a.end, &a, nullptr, nullptr});
+  for (const auto& m : numbered) all.push_back({m.begin, m.end, nullptr, &m, nullptr});
+  for (const auto& m : dated) all.push_back({m.begin, m.end, nullptr, nullptr, &m});
   return leftmost_longest(std::move(all));
 }
 
@@ -69,12 +74,14 @@ bool names_other_document(std::string_view text, std::size_t at) {
 }  // namespace
 
 struct MentionLinker::Impl {
+  explicit Impl(const model::Archive& archive) : letters_by_date(archive) {}
+  LetterDateIndex letters_by_date;
   AliasMatcher aliases;
   std::vector<const model::Document*> alias_targets;
   std::map<int, const model::Document*> rounds;
 };
 
-MentionLinker::MentionLinker(const LinkContext& ctx) : ctx_(ctx), impl_(new Impl) {
+MentionLinker::MentionLinker(const LinkContext& ctx) : ctx_(ctx), impl_(new Impl(ctx.archive)) {
   // Documents come in archive order, so when two share an alias the first one keeps it.
   for (const auto& d : ctx.archive.documents) {
     for (const auto& a : d.aliases) {
@@ -103,6 +110,7 @@ std::vector<markdown::TextLink> MentionLinker::link_run(const model::Document& d
   const std::size_t from = ro > kLookBehind ? ro - kLookBehind : 0;
   const auto alias_matches = impl_->aliases.find(block, from, re);
   const auto numbered = scan_numbered_mentions(block, from, re);
+  const auto dated = scan_letter_date_mentions(block, from, re);
 
   auto in_run = [&](std::size_t b, std::size_t e) { return b >= ro && e <= re; };
   auto pos_of = [&](std::size_t b, std::size_t e) {
@@ -124,8 +132,37 @@ std::vector<markdown::TextLink> MentionLinker::link_run(const model::Document& d
     links.push_back({b - ro, e - ro, std::move(href), std::move(title), "mention"});
   };
 
-  for (const Candidate& c : choose(alias_matches, numbered)) {
+  for (const Candidate& c : choose(alias_matches, numbered, dated)) {
     if (c.end <= ro || c.begin >= re) continue;
+    if (c.dated) {
+      if (!in_run(c.begin, c.end)) continue;
+      const auto r = impl_->letters_by_date.resolve(doc, *c.dated);
+      const std::string said(block.substr(c.begin, c.end - c.begin));
+      if (r.letter) {
+        // Its own page: a letter quoting itself is not a reference (no warning either).
+        if (r.letter != &doc) add_link(c.begin, c.end, *r.letter, "", r.letter->display_name(), Reference::Via::mention);
+        continue;
+      }
+      using Problem = LetterDateIndex::Resolution::Problem;
+      std::string hint;
+      switch (r.problem) {
+        case Problem::ambiguous:
+          hint = "link the letter meant explicitly, e.g. [" + said + "](@" + r.candidates.front()->id + ")";
+          // Only letters and documents have a `from` to choose by.
+          if (doc.kind == model::Kind::letter || doc.kind == model::Kind::document)
+            hint += ", or give this document the `from` it shares with that letter";
+          break;
+        case Problem::no_letter:
+          hint = "correct the date, or add the letter to letters/ (with full_text = false if its text is not held)";
+          break;
+        case Problem::no_year:
+          hint = "write the year after the date, or give this document a date";
+          break;
+        default: hint = "correct the date";
+      }
+      diags.warning(pos_of(c.begin, c.end), "'" + said + "' is not linked: " + r.why, hint);
+      continue;
+    }
     if (c.alias) {
       if (!in_run(c.begin, c.end)) continue;
       const model::Document& target = *impl_->alias_targets[static_cast<std::size_t>(c.alias->value)];

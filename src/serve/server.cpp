@@ -14,6 +14,7 @@
 #include <httplib.h>
 
 #include "diag/report.h"
+#include "serve/limits.h"
 #include "site/generate.h"
 #include "serve/watch.h"
 
@@ -80,11 +81,34 @@ std::optional<Served> serve_path(const render::SiteImage& site, std::string path
   return out;
 }
 
+void configure_server(httplib::Server& server, LiveSite& live, const ServeOptions& o) {
+  apply_limits(server, o.host);
+  server.Get("/__travaux/version", [&live](const httplib::Request&, httplib::Response& res) {
+    std::lock_guard lock(live.mutex);
+    res.set_content(std::to_string(live.version), "text/plain");
+  });
+  server.Get("/__travaux/live.js", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(kLiveReloadScript, "text/javascript; charset=utf-8");
+  });
+  server.Get(R"(/.*)", [&live](const httplib::Request& req, httplib::Response& res) {
+    std::lock_guard lock(live.mutex);
+    if (auto served = serve_path(live.site, req.path)) {
+      res.set_content(served->body, served->content_type.c_str());
+      return;
+    }
+    res.status = 404;
+    res.set_content("Not found: " + req.path +
+                        (live.last_errors.empty() ? "" : "\n\nBuild errors:\n" + live.last_errors),
+                    "text/plain; charset=utf-8");
+  });
+}
+
 int run_server(const ServeOptions& o) {
-  std::mutex mutex;
-  render::SiteImage site;
-  std::uint64_t version = 0;
-  std::string last_errors;
+  LiveSite live;
+  std::mutex& mutex = live.mutex;
+  render::SiteImage& site = live.site;
+  std::uint64_t& version = live.version;
+  std::string& last_errors = live.last_errors;
 
   auto rebuild = [&] {
     diag::Diagnostics diags;
@@ -107,23 +131,7 @@ int run_server(const ServeOptions& o) {
   rebuild();
 
   httplib::Server server;
-  server.Get("/__travaux/version", [&](const httplib::Request&, httplib::Response& res) {
-    std::lock_guard lock(mutex);
-    res.set_content(std::to_string(version), "text/plain");
-  });
-  server.Get("/__travaux/live.js", [&](const httplib::Request&, httplib::Response& res) {
-    res.set_content(kLiveReloadScript, "text/javascript; charset=utf-8");
-  });
-  server.Get(R"(/.*)", [&](const httplib::Request& req, httplib::Response& res) {
-    std::lock_guard lock(mutex);
-    if (auto served = serve_path(site, req.path)) {
-      res.set_content(served->body, served->content_type.c_str());
-      return;
-    }
-    res.status = 404;
-    res.set_content("Not found: " + req.path + (last_errors.empty() ? "" : "\n\nBuild errors:\n" + last_errors),
-                    "text/plain; charset=utf-8");
-  });
+  configure_server(server, live, o);
 
   std::signal(SIGINT, [](int) { g_stop = true; });
   std::signal(SIGTERM, [](int) { g_stop = true; });

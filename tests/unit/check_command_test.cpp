@@ -1,4 +1,4 @@
-// Tests for `travaux check` (cli/build_command.cpp run_check, cli/report.cpp): every output
+// Tests for `travaux check` (cli/build_command.cpp run_check, diag/report.cpp): every output
 // format byte for byte, exit codes, --strict (issue #3, CONTENT-MODEL.md "The command").
 #include <gtest/gtest.h>
 

@@ -88,5 +88,36 @@ TEST(ShippedArchiveLinks, RoundPagesAreReferencedByTheLettersThatMentionThem) {
     }
 }
 
+/// Who links to `id`, by source id, from "Referenced by" data.
+std::vector<std::string> referenced_by(const Shipped& s, std::string_view id) {
+  std::vector<std::string> from;
+  auto it = s.linked.backlinks.find(id);
+  if (it != s.linked.backlinks.end())
+    for (const auto& r : it->second) from.push_back(r.from_id);
+  return from;
+}
+
+// Letters named by their date (CONTENT-MODEL.md, "Cross-references"): the two real cases.
+TEST(ShippedArchiveLinks, CoFacilitatorsLetterOfFiveMarchNamesTheirLetterOfTwentyEighthFebruary) {
+  const auto& s = shipped();
+  // "As conveyed in our letter of 28 February": the year inferred from 5 March 2018.
+  EXPECT_EQ(s.hrefs("2018-03-05-zero-draft-plus", "letter of 28 February"),
+            V{"travaux:letters/2018-02-28-second-round-format/"});
+  const auto from = referenced_by(s, "2018-02-28-second-round-format");
+  EXPECT_NE(std::find(from.begin(), from.end(), "2018-03-05-zero-draft-plus"), from.end());
+}
+
+TEST(ShippedArchiveLinks, PresidentsLetterOfFifteenFebruaryNamesHisOwnLetterOfFifthFebruary) {
+  const auto& s = shipped();
+  // Two letters are dated 5 February 2018; "my letter" is the President's own, which the
+  // archive knows only from this mention (full_text = false): linked all the same.
+  EXPECT_EQ(s.hrefs("2018-02-15-pga-cover-first-round-programme", "letter dated 5 February 2018"),
+            V{"travaux:letters/2018-02-05-pga-zero-draft-presentation/"});
+  const auto pga = referenced_by(s, "2018-02-05-pga-zero-draft-presentation");
+  EXPECT_NE(std::find(pga.begin(), pga.end(), "2018-02-15-pga-cover-first-round-programme"), pga.end());
+  const auto cof = referenced_by(s, "2018-02-05-zero-draft");
+  EXPECT_EQ(std::find(cof.begin(), cof.end(), "2018-02-15-pga-cover-first-round-programme"), cof.end());
+}
+
 }  // namespace
 }  // namespace travaux::link
