@@ -172,7 +172,7 @@ std::optional<ParsedDocument> parse_document(const std::string& path, std::strin
       doc.from = f.strings("from");
       doc.to = f.string("to").value_or("");
       doc.place = f.string("place").value_or("");
-      doc.attachments = f.strings("attachments");
+      doc.attachments = f.strings("attachments", &doc.value_pos["attachments"]);
       doc.rounds = f.strings("rounds");
       doc.drafts = f.strings("drafts");
       break;

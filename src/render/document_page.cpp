@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "model/content_path.h"
+#include "render/citation.h"
 #include "render/timeline_page.h"
 #include "render/timeline_programme.h"
 
@@ -66,12 +68,12 @@ void add_attachments(const RenderInput& in, const PageLocation& at, const Docume
   for (const auto& a : doc.attachments) {
     if (const Document* t = in.archive.find(a)) {
       items.push_back(doc_ref(in, at, *t));
-    } else {
+    } else if (auto path = model::attachment_static_path(doc.source_path, a)) {
+      // A file under static/ (the link stage has checked that it exists).
       Data f;
-      std::string path = a.starts_with("static/") ? a.substr(7) : a;
-      f.set("title", path.substr(path.rfind('/') + 1));
-      f.set("label", path.substr(path.rfind('/') + 1));
-      f.set("url", at.url(path));
+      f.set("title", path->substr(path->rfind('/') + 1));
+      f.set("label", path->substr(path->rfind('/') + 1));
+      f.set("url", at.url(*path));
       items.push_back(std::move(f));
     }
   }
@@ -157,7 +159,7 @@ std::string render_document_page(const RenderInput& in, const Document& doc) {
   for (const auto& t : doc.topics) {
     Data item;
     item.set("name", t);
-    item.set("url", at.url("topics/" + topic_slug(t) + "/"));
+    item.set("url", at.url("topics/" + topic_slug(in.archive, t) + "/"));
     topics.push_back(std::move(item));
   }
   if (!topics.empty()) set_list(d, "topics", list_of(std::move(topics)));
@@ -168,6 +170,12 @@ std::string render_document_page(const RenderInput& in, const Document& doc) {
   if (doc.kind == Kind::draft) add_draft(in, at, doc, d);
   if (doc.kind == Kind::round) add_round(in, at, doc, d);
   set_list(d, "referenced_by", backlinks(in, at, doc));
+  // Citations (docs/citations.md): tags in <head>, the reference, and the files beside the page.
+  const Citation cite = make_citation(in.archive, in.linked, doc);
+  page.head = citation_head(cite);
+  d.set("cite_text", citation_text(cite));
+  d.set("cite_bib_url", at.url(doc.url_folder + "/cite.bib"));
+  d.set("cite_ris_url", at.url(doc.url_folder + "/cite.ris"));
   return render_page(in, std::move(page));
 }
 
