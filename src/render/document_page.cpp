@@ -65,17 +65,26 @@ void add_concerned_by(const RenderInput& in, const PageLocation& at, const Docum
 
 void add_attachments(const RenderInput& in, const PageLocation& at, const Document& doc, Data& d) {
   std::vector<Data> items;
+  // Documents as the link stage resolved them (ids or relative .md paths), in the order written.
+  std::vector<std::string> attached;
+  for (const auto& r : in.linked.of(in.archive, doc).references)
+    if (r.via == link::Reference::Via::attachment) attached.push_back(r.to_id);
+  std::size_t next = 0;
   for (const auto& a : doc.attachments) {
-    if (const Document* t = in.archive.find(a)) {
-      items.push_back(doc_ref(in, at, *t));
-    } else if (auto path = model::attachment_static_path(doc.source_path, a)) {
+    if (model::is_attachment_file(a)) {
       // A file under static/ (the link stage has checked that it exists).
-      Data f;
-      f.set("title", path->substr(path->rfind('/') + 1));
-      f.set("label", path->substr(path->rfind('/') + 1));
-      f.set("url", at.url(*path));
-      items.push_back(std::move(f));
+      if (auto path = model::attachment_static_path(doc.source_path, a)) {
+        Data f;
+        f.set("title", path->substr(path->rfind('/') + 1));
+        f.set("label", path->substr(path->rfind('/') + 1));
+        f.set("url", at.url(*path));
+        items.push_back(std::move(f));
+      }
+      continue;
     }
+    if (in.archive.find(a) == &doc) continue;  // attached to itself: no reference was made
+    if (next < attached.size())
+      if (const Document* t = in.archive.find(attached[next++])) items.push_back(doc_ref(in, at, *t));
   }
   if (!items.empty()) set_list(d, "attachments", list_of(std::move(items)));
   // The other direction: documents this one is attached to.

@@ -64,6 +64,23 @@ TEST(AttachmentPath, RelativeAndRootPathsBothLinkTheFile) {
   EXPECT_NE(page_b.find("href=\"../../pdf/memo.pdf\"", first + 1), std::string::npos);
 }
 
+TEST(AttachmentPath, IdsMarkdownPathsAndFilesAreListedInTheOrderWritten) {
+  Built b("-- letters/a.md --\n+++\ntitle = \"A\"\ndate = 2018-02-05\n"
+          "attachments = [\"../static/pdf/memo.pdf\", \"../drafts/zero.md\", \"note\"]\n+++\nBody.\n"
+          "-- drafts/zero.md --\n+++\ntitle = \"Zero\"\ndate = 2018-02-01\n+++\n1. Text.\n"
+          "-- documents/note.md --\n+++\ntitle = \"Note\"\ndate = 2018-02-01\n+++\nText.\n");
+  EXPECT_EQ(test::diagnostics_text(b.diags), "");
+  const std::string& a = b.site.files.at("letters/a/index.html");
+  const auto memo = a.find("<a href=\"../../pdf/memo.pdf\">memo.pdf</a>");
+  const auto zero = a.find("<a href=\"../../drafts/zero/index.html\">Zero</a>");
+  const auto note = a.find("<a href=\"../../documents/note/index.html\">Note</a>");
+  ASSERT_NE(memo, std::string::npos) << a;
+  ASSERT_NE(zero, std::string::npos) << a;
+  ASSERT_NE(note, std::string::npos) << a;
+  EXPECT_LT(memo, zero);
+  EXPECT_LT(zero, note);
+}
+
 TEST(AttachmentPath, APathOutsideStaticIsAnErrorAtTheValue) {
   Built b("-- letters/a.md --\n+++\ntitle = \"A\"\ndate = 2018-02-05\n"
           "attachments = [\"zero\", \"memo.pdf\", \"../static/pdf/nope.pdf\", \"../../x.pdf\"]\n+++\nBody.\n"
