@@ -14,6 +14,7 @@ namespace {
 struct FirstUse {
   const model::Document* doc = nullptr;
   std::string key;
+  std::size_t index = 0;  // which value of the key
 };
 
 void warn_collisions(const std::vector<std::pair<std::string, std::string>>& collisions,
@@ -21,7 +22,7 @@ void warn_collisions(const std::vector<std::pair<std::string, std::string>>& col
                      const char* what, diag::Diagnostics& diags) {
   for (const auto& [name, kept_by] : collisions) {
     const FirstUse& at = first_use.at(name);
-    diags.warning(at.doc->pos_of(at.key),
+    diags.warning(at.doc->pos_of(at.key, at.index),
                   std::string(what) + " '" + name + "' has the same slug as '" + kept_by + "'; its page is at '" +
                       slugs.at(name) + "'",
                   "if both mean the same, write them the same way; otherwise this page address is stable");
@@ -36,11 +37,12 @@ void assign_archive_slugs(model::Archive& archive, diag::Diagnostics& diags) {
   std::map<std::string, FirstUse> first_use;
   std::vector<std::string> names;
   for (const auto& d : archive.documents)
-    for (const auto& t : d.topics) {
+    for (std::size_t i = 0; i < d.topics.size(); ++i) {
+      const std::string& t = d.topics[i];
       auto [it, fresh] = canonical.emplace(model::fold_case(t), t);
       if (fresh) {
         names.push_back(t);
-        first_use.emplace(t, FirstUse{&d, "topics"});
+        first_use.emplace(t, FirstUse{&d, "topics", i});
       }
     }
   std::vector<std::pair<std::string, std::string>> collisions;
@@ -54,8 +56,9 @@ void assign_archive_slugs(model::Archive& archive, diag::Diagnostics& diags) {
   for (const auto& p : archive.config.people) reserved.push_back(p.id);
   first_use.clear();
   for (const auto& d : archive.documents)
-    for (const auto& f : d.from)
-      if (!archive.find_sender(f) && first_use.emplace(f, FirstUse{&d, "from"}).second) senders.push_back(f);
+    for (std::size_t i = 0; i < d.from.size(); ++i)
+      if (!archive.find_sender(d.from[i]) && first_use.emplace(d.from[i], FirstUse{&d, "from", i}).second)
+        senders.push_back(d.from[i]);
   collisions.clear();
   auto sender = model::assign_slugs(senders, "person", reserved, &collisions);
   warn_collisions(collisions, first_use, sender, "sender", diags);

@@ -64,7 +64,7 @@ TEST(ArchiveSlugs, TopicAndSenderPagesUseAsciiSlugsAndNeverOverwriteEachOther) {
   auto archive = load::load_archive(dir.path(), diags);
   // "Réinstallation" sorts before "reinstallation" in bytes ('R' < 'r'), so it keeps the slug.
   EXPECT_EQ(test::diagnostics_text(diags),
-            "letters/b.md:5:1: warning: topic 'reinstallation' has the same slug as 'Réinstallation'; "
+            "letters/b.md:5:11: warning: topic 'reinstallation' has the same slug as 'Réinstallation'; "
             "its page is at '" + archive.topic_slugs.at("reinstallation") + "'\n");
   EXPECT_EQ(archive.topic_slugs.at("Réinstallation"), "reinstallation");
   EXPECT_TRUE(std::regex_match(archive.topic_slugs.at("reinstallation"), std::regex("reinstallation-[0-9a-f]{6}")));
