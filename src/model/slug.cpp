@@ -5,6 +5,7 @@
 #include <memory>
 #include <mutex>
 #include <set>
+#include <stdexcept>
 
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
