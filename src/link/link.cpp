@@ -117,12 +117,17 @@ void check_aliases(const model::Archive& archive, diag::Diagnostics& diags) {
   }
 }
 
-/// One entry per (source, target), in the source's reference order. The entry is the first
+/// Attachment relations (target -> sources), and backlinks: one entry per (source, target), in
+/// the source's reference order. The entry is the first
 /// reference that quotes a sentence, so "Referenced by" shows the text, not a front-matter key.
 void fill_backlinks(const model::Archive& archive, LinkedArchive& linked) {
   for (std::size_t i = 0; i < archive.documents.size(); ++i) {
     std::map<std::string, std::size_t> entry;  // target -> index in its backlinks
     for (const auto& r : linked.documents[i].references) {
+      if (r.via == Reference::Via::attachment) {
+        auto& parents = linked.attached_to[r.to_id];
+        if (parents.empty() || parents.back() != r.from_id) parents.push_back(r.from_id);
+      }
       auto& list = linked.backlinks[r.to_id];
       auto [it, fresh] = entry.emplace(r.to_id, list.size());
       if (fresh) list.push_back(r);

@@ -4,11 +4,13 @@
 
 #include <memory>
 
+#include <unicode/locid.h>
 #include <unicode/timezone.h>
 #include <unicode/unistr.h>
 #include <unicode/vtzone.h>
 
 #include "model/date.h"
+#include "render/calendar.h"
 
 namespace travaux::render {
 
@@ -33,14 +35,28 @@ std::vector<std::string> vtimezone_lines(const Zone& zone, int first_year) {
   if (U_FAILURE(status)) return {};
   std::string utf8;
   text.toUTF8String(utf8);
+  // ICU writes "(STD)" and "(DST)" for the observances' names; readers show TZNAME, so give
+  // the zone's short US-English names instead ("EST", "EDT"; "GMT+1" where it has none).
+  // Names come from the system zone: the VTimeZone object is rule-based and only knows offsets.
+  std::unique_ptr<icu::TimeZone> named(icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(zone.id)));
+  auto short_name = [&](bool daylight) {
+    icu::UnicodeString name;
+    named->getDisplayName(daylight, icu::TimeZone::SHORT, icu::Locale::getUS(), name);
+    std::string out;
+    name.toUTF8String(out);
+    return out;
+  };
+  const std::string standard_name = short_name(false), daylight_name = short_name(true);
   std::vector<std::string> lines;
   std::string_view rest(utf8);
   while (!rest.empty()) {
     auto end = rest.find("\r\n");
     std::string_view line = rest.substr(0, end);
     rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end + 2);
-    if (line.empty() || line.starts_with("X-TZINFO") || line.starts_with("TZNAME:(")) continue;
-    lines.emplace_back(line);
+    if (line.empty() || line.starts_with("X-TZINFO")) continue;
+    if (line == "TZNAME:(STD)") lines.push_back("TZNAME:" + ics_escape(standard_name));
+    else if (line == "TZNAME:(DST)") lines.push_back("TZNAME:" + ics_escape(daylight_name));
+    else if (!line.starts_with("TZNAME:(")) lines.emplace_back(line);
   }
   return lines;
 }

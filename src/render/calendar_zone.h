@@ -20,8 +20,9 @@ std::optional<Zone> find_zone(const std::string& id);
 
 /// The content lines (without CRLF, unfolded) of the zone's VTIMEZONE, from BEGIN to END,
 /// covering every offset change from 1 January of the year before `first_year` on (RRULEs for
-/// the rules still in force), so every time from `first_year` on falls in an observance. ICU's private X-TZINFO line and its placeholder names "(STD)"/"(DST)"
-/// are left out.
+/// the rules still in force), so every time from `first_year` on falls in an observance.
+/// ICU's private X-TZINFO line is left out, and its placeholder names "(STD)"/"(DST)" become
+/// the zone's short US-English names ("EST", "EDT").
 std::vector<std::string> vtimezone_lines(const Zone& zone, int first_year);
 
 /// True for the names of Coordinated Universal Time ("UTC", "Etc/UTC", "Z", ...): the

@@ -89,9 +89,9 @@ void add_attachments(const RenderInput& in, const PageLocation& at, const Docume
   if (!items.empty()) set_list(d, "attachments", list_of(std::move(items)));
   // The other direction: documents this one is attached to.
   std::vector<const Document*> parents;
-  for (const auto& other : in.archive.documents)
-    if (std::find(other.attachments.begin(), other.attachments.end(), doc.id) != other.attachments.end())
-      parents.push_back(&other);
+  if (auto it = in.linked.attached_to.find(doc.id); it != in.linked.attached_to.end())
+    for (const auto& id : it->second)
+      if (const Document* p = in.archive.find(id)) parents.push_back(p);
   if (!parents.empty()) set_list(d, "attached_to", doc_list(in, at, parents));
 }
 

@@ -79,6 +79,10 @@ TEST(AttachmentPath, IdsMarkdownPathsAndFilesAreListedInTheOrderWritten) {
   ASSERT_NE(note, std::string::npos) << a;
   EXPECT_LT(memo, zero);
   EXPECT_LT(zero, note);
+  // The other direction, whether the attachment was named by id or by path.
+  for (const char* target : {"drafts/zero/index.html", "documents/note/index.html"})
+    EXPECT_NE(b.site.files.at(target).find("<dt>Attached to</dt><dd><ul class=\"inline\"><li><a href=\"../../letters/a/index.html\">A</a>"),
+              std::string::npos) << target;
 }
 
 TEST(AttachmentPath, APathOutsideStaticIsAnErrorAtTheValue) {

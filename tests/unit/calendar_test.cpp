@@ -120,6 +120,8 @@ TEST(VtimezoneLines, IcuBlockWithoutItsPrivateLines) {
     EXPECT_FALSE(l.starts_with("X-TZINFO")) << l;
     EXPECT_FALSE(l.starts_with("TZNAME:(")) << l;
   }
+  EXPECT_NE(std::find(lines.begin(), lines.end(), "TZNAME:EST"), lines.end());
+  EXPECT_NE(std::find(lines.begin(), lines.end(), "TZNAME:EDT"), lines.end());
   // Autumn 2017's standard time is there, so February 2018 falls inside an observance.
   EXPECT_NE(std::find(lines.begin(), lines.end(), "DTSTART:20171105T020000"), lines.end());
 }
@@ -133,9 +135,9 @@ TEST(RenderCalendar, EventsInTheArchiveTimeZoneWithAGeneratedVtimezone) {
       "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//travaux//travaux static site generator//EN\r\n"
       "CALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\nX-WR-CALNAME:GCM\\, negotiations\r\n"
       "X-WR-TIMEZONE:America/New_York\r\nBEGIN:VTIMEZONE\r\nTZID:America/New_York\r\n"
-      "BEGIN:DAYLIGHT\r\nTZOFFSETTO:-040000\r\nTZOFFSETFROM:-050000\r\nDTSTART:20170312T020000\r\n"
+      "BEGIN:DAYLIGHT\r\nTZOFFSETTO:-040000\r\nTZOFFSETFROM:-050000\r\nTZNAME:EDT\r\nDTSTART:20170312T020000\r\n"
       "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU\r\nEND:DAYLIGHT\r\nBEGIN:STANDARD\r\nTZOFFSETTO:-050000\r\n"
-      "TZOFFSETFROM:-040000\r\nDTSTART:20171105T020000\r\nRRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU\r\n"
+      "TZOFFSETFROM:-040000\r\nTZNAME:EST\r\nDTSTART:20171105T020000\r\nRRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU\r\n"
       "END:STANDARD\r\nEND:VTIMEZONE\r\n"
       // Rounds by number: round 1 first although it was given second.
       "BEGIN:VEVENT\r\nUID:round-1-20180220-1@travaux\r\nDTSTAMP:20180220T000000Z\r\n"
