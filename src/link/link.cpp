@@ -10,37 +10,57 @@
 #include "link/context.h"
 #include "link/mentions.h"
 #include "link/resolve_link.h"
+#include "model/content_path.h"
 #include "markdown/markdown.h"
 
 namespace travaux::link {
 
 namespace {
 
-/// Anchor ids for a tree's headings (and, in drafts, numbered paragraphs), in order.
+/// Anchor ids for a tree's headings, in order.
 std::vector<std::string> heading_ids(const markdown::Tree& tree, std::set<std::string>& taken) {
   std::vector<std::string> ids;
   for (const auto& h : tree.headings()) ids.push_back(unique_anchor(heading_anchor(h.text), taken));
   return ids;
 }
 
-std::set<std::string> collect_anchors(const model::Document& doc, const markdown::Tree& tree) {
+std::set<std::string> collect_anchors(const markdown::Tree& tree) {
+  // Numbered paragraphs are anchored in every kind of document, not only drafts: letters and
+  // notes verbales number theirs too (CONTENT-MODEL.md, "Cross-references").
   std::set<std::string> taken;
-  if (doc.kind == model::Kind::draft)
-    for (const auto& p : tree.numbered_paragraphs()) taken.insert("para-" + std::to_string(p.number));
+  for (const auto& p : tree.numbered_paragraphs()) taken.insert("para-" + std::to_string(p.number));
   heading_ids(tree, taken);
   return taken;
+}
+
+/// An attachment given as a path (CONTENT-MODEL.md, "Front matter"): relative to the document's
+/// file like a Markdown link, or `static/...` from the content root; either way a file under static/.
+void check_attachment_file(const LinkContext& ctx, const model::Document& doc, std::size_t index,
+                           diag::Diagnostics& diags) {
+  const std::string& v = doc.attachments[index];
+  auto path = model::attachment_static_path(doc.source_path, v);
+  if (path && ctx.static_paths.count(*path)) return;
+  std::string message = "attachment '" + v + "'";
+  std::string hint;
+  if (!path) {
+    auto joined = model::join_content_path(doc.source_path, v);
+    message += joined ? " names '" + *joined + "', which is not under static/" : " leads outside the content folder";
+    hint = "put the file under static/ and write its path relative to this file (e.g. '../static/" +
+           v.substr(v.rfind('/') + 1) + "') or from the content root ('static/...'), or give a document id";
+  } else {
+    message += " names 'static/" + *path + "', which does not exist";
+    hint = "check the file name under static/, or write the path relative to this file";
+  }
+  diags.error(doc.pos_of("attachments", index), message, hint);
 }
 
 void link_front_matter(const LinkContext& ctx, const model::Document& doc, std::vector<Reference>& refs,
                        diag::Diagnostics& diags) {
   auto add = [&](const std::string& key, const std::vector<std::string>& values, Reference::Via via) {
-    for (const auto& v : values) {
-      if (key == "attachments" && (v.starts_with("static/") || v.find('.') != std::string::npos) &&
-          !v.ends_with(".md")) {
-        std::string p = v.starts_with("static/") ? v.substr(7) : v;
-        if (!ctx.static_paths.count(p))
-          diags.error(doc.pos_of(key), "attachment '" + v + "' is not a file under static/",
-                      "put the file under static/ and give its path, or give a document id");
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      const std::string& v = values[i];
+      if (key == "attachments" && model::is_attachment_file(v)) {
+        check_attachment_file(ctx, doc, i, diags);
         continue;
       }
       if (const model::Document* t = resolve_front_matter_ref(ctx, doc, key, v, diags))
@@ -70,9 +90,7 @@ LinkedDocument link_document(const LinkContext& ctx, const MentionLinker& mentio
     return mentions.link_run(doc, tree, run, out.references, diags);
   });
   std::set<std::string> taken;
-  if (doc.kind == model::Kind::draft) {
-    for (const auto& p : tree.anchor_numbered_paragraphs()) taken.insert("para-" + std::to_string(p.number));
-  }
+  for (const auto& p : tree.anchor_numbered_paragraphs()) taken.insert("para-" + std::to_string(p.number));
   tree.anchor_headings([&](const markdown::Heading& h) {
     return unique_anchor(heading_anchor(h.text), taken);
   });
@@ -99,12 +117,17 @@ void check_aliases(const model::Archive& archive, diag::Diagnostics& diags) {
   }
 }
 
-/// One entry per (source, target), in the source's reference order. The entry is the first
+/// Attachment relations (target -> sources), and backlinks: one entry per (source, target), in
+/// the source's reference order. The entry is the first
 /// reference that quotes a sentence, so "Referenced by" shows the text, not a front-matter key.
 void fill_backlinks(const model::Archive& archive, LinkedArchive& linked) {
   for (std::size_t i = 0; i < archive.documents.size(); ++i) {
     std::map<std::string, std::size_t> entry;  // target -> index in its backlinks
     for (const auto& r : linked.documents[i].references) {
+      if (r.via == Reference::Via::attachment) {
+        auto& parents = linked.attached_to[r.to_id];
+        if (parents.empty() || parents.back() != r.from_id) parents.push_back(r.from_id);
+      }
       auto& list = linked.backlinks[r.to_id];
       auto [it, fresh] = entry.emplace(r.to_id, list.size());
       if (fresh) list.push_back(r);
@@ -128,7 +151,7 @@ LinkedArchive link_archive(const model::Archive& archive, diag::Diagnostics& dia
   tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) {
     const auto& doc = archive.documents[i];
     trees[i] = markdown::Tree::parse(doc.body, doc.body_line);
-    ctx.anchors[i] = collect_anchors(doc, *trees[i]);
+    ctx.anchors[i] = collect_anchors(*trees[i]);
   });
 
   check_aliases(archive, diags);
@@ -144,7 +167,7 @@ LinkedArchive link_archive(const model::Archive& archive, diag::Diagnostics& dia
   for (const auto& s : sinks) diags.merge(s);
   if (archive.home) {
     auto tree = markdown::Tree::parse(archive.home->body, archive.home->body_line);
-    auto anchors = collect_anchors(*archive.home, tree);
+    auto anchors = collect_anchors(tree);
     linked.home = link_document(ctx, mentions, *archive.home, std::move(tree), anchors, unsafe, diags);
   }
   fill_backlinks(archive, linked);

@@ -43,6 +43,9 @@ struct LinkedArchive {
   /// Incoming references per target id, ordered by source document order then position;
   /// one entry per (source document, target) pair.
   std::map<std::string, std::vector<Reference>, std::less<>> backlinks;
+  /// Target id -> ids of the documents that list it in `attachments` (by id or .md path), in
+  /// document order, each once: the "Attached to" relation, built in one pass.
+  std::map<std::string, std::vector<std::string>, std::less<>> attached_to;
 
   const LinkedDocument& of(const model::Archive& archive, const model::Document& doc) const {
     return documents[static_cast<std::size_t>(&doc - archive.documents.data())];

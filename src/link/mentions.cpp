@@ -193,6 +193,7 @@ std::vector<markdown::TextLink> MentionLinker::link_run(const model::Document& d
     // Objectives and paragraphs: which document do the numbers point into?
     const model::Document* target = nullptr;
     std::string where;  // for messages: which document, and why that one
+    bool named_after_of = false;
     if (m.of_name) {
       std::size_t name = *m.of_name;
       auto named = impl_->aliases.find(block, name, name + 1);
@@ -200,6 +201,7 @@ std::vector<markdown::TextLink> MentionLinker::link_run(const model::Document& d
       if (!named.empty()) {
         target = impl_->alias_targets[static_cast<std::size_t>(named.front().value)];
         where = target->id + " (" + target->display_name() + "), named after 'of',";
+        named_after_of = true;
       } else if (names_other_document(block, name)) {
         continue;  // a document outside the archive: plain text, by the "of" rule
       }
@@ -246,6 +248,14 @@ std::vector<markdown::TextLink> MentionLinker::link_run(const model::Document& d
         const std::string anchor = prefix + std::to_string(n);
         if (ctx_.has_anchor(*target, anchor) || (target == &doc && ctx_.anchors_of(doc).count(anchor))) continue;
         ok = false;
+        if (named_after_of) {
+          // "paragraph 4 of the roadmap" when the roadmap has no paragraph 4: a historical
+          // letter cannot be corrected, so plain text and a warning (CONTENT-MODEL.md, "Edge rules").
+          diags.warning(pos_of(item.begin, item.end),
+                        "'" + said(n) + "' is not linked: " + where + " has no anchor '#" + anchor + "'",
+                        "link the place meant explicitly, e.g. [" + said(n) + "](@" + target->id + "#...)");
+          break;
+        }
         std::string hint = "correct the number, or link the version meant explicitly: [" + said(n) +
                            "](@<draft-id>#" + anchor + ")";
         if (m.kind == NumberedMention::Kind::objective && target->objectives)

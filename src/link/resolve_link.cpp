@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "diag/did_you_mean.h"
+#include "model/content_path.h"
 
 namespace travaux::link {
 
@@ -46,37 +47,6 @@ std::string scheme_of(std::string_view url) {
 std::string lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
-}
-
-/// Joins `rel` onto the folder of `from_path` and normalizes "." and "..". Returns nullopt
-/// if the result would leave the content root.
-std::optional<std::string> join_path(const std::string& from_path, std::string_view rel) {
-  std::vector<std::string> parts;
-  if (!rel.starts_with('/')) {
-    std::string_view dir(from_path);
-    auto slash = dir.rfind('/');
-    dir = slash == std::string_view::npos ? std::string_view{} : dir.substr(0, slash);
-    while (!dir.empty()) {
-      auto s = dir.find('/');
-      parts.emplace_back(dir.substr(0, s));
-      dir = s == std::string_view::npos ? std::string_view{} : dir.substr(s + 1);
-    }
-  }
-  while (!rel.empty()) {
-    auto s = rel.find('/');
-    std::string_view seg = rel.substr(0, s);
-    rel = s == std::string_view::npos ? std::string_view{} : rel.substr(s + 1);
-    if (seg.empty() || seg == ".") continue;
-    if (seg == "..") {
-      if (parts.empty()) return std::nullopt;
-      parts.pop_back();
-    } else {
-      parts.emplace_back(seg);
-    }
-  }
-  std::string out;
-  for (const auto& p : parts) out += (out.empty() ? "" : "/") + p;
-  return out;
 }
 
 /// %20 and friends back to bytes, as GitHub does for links to files with spaces.
@@ -178,7 +148,7 @@ std::string resolve_link(const LinkContext& ctx, const model::Document& from,
   std::string path_part = percent_decode(url.substr(0, hash));
   std::string anchor = hash == std::string::npos ? "" : percent_decode(url.substr(hash + 1));
   if (auto q = path_part.find('?'); q != std::string::npos) path_part.erase(q);
-  auto joined = join_path(from.source_path, path_part);
+  auto joined = model::join_content_path(from.source_path, path_part);
   if (!joined) {
     diags.error(at(from, link), "link '" + url + "' leads outside the content folder",
                 "link to a file inside the archive");
@@ -210,7 +180,7 @@ const model::Document* resolve_front_matter_ref(const LinkContext& ctx, const mo
                                                 diag::Diagnostics& diags) {
   const model::Document* target = ctx.archive.find(value);
   if (target == nullptr && value.ends_with(".md"))
-    if (auto joined = join_path(from.source_path, value))
+    if (auto joined = model::join_content_path(from.source_path, value))
       if (auto it = ctx.by_path.find(*joined); it != ctx.by_path.end()) target = it->second;
   if (target) return target;
   std::string hint = "use the id of a document in the archive";

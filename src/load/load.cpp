@@ -11,6 +11,7 @@
 #include "load/archive_config.h"
 #include "load/parse_document.h"
 #include "load/read_theme.h"
+#include "load/slugs.h"
 
 namespace travaux::load {
 
@@ -89,6 +90,7 @@ model::Archive build_archive(SourceTree tree, diag::Diagnostics& diags) {
   });
   check_unique(archive.documents, diags);
   archive.index();
+  assign_archive_slugs(archive, diags);
   return archive;
 }
 

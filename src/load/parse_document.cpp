@@ -178,7 +178,7 @@ std::optional<ParsedDocument> parse_normalized(const std::string& path, const st
   doc.aliases = f.strings("aliases");
   doc.summary = f.string("summary").value_or("");
   doc.source = f.string("source").value_or("");
-  doc.topics = f.strings("topics");
+  doc.topics = f.strings("topics", &doc.value_pos["topics"]);
   parsed.work_in_progress = f.boolean("draft").value_or(false);
   doc.full_text = f.boolean("full_text").value_or(true);
   if (!doc.source.empty() && !doc.source.starts_with("http://") && !doc.source.starts_with("https://") &&
@@ -189,10 +189,10 @@ std::optional<ParsedDocument> parse_normalized(const std::string& path, const st
   switch (doc.kind) {
     case Kind::letter:
     case Kind::document:
-      doc.from = f.strings("from");
+      doc.from = f.strings("from", &doc.value_pos["from"]);
       doc.to = f.string("to").value_or("");
       doc.place = f.string("place").value_or("");
-      doc.attachments = f.strings("attachments");
+      doc.attachments = f.strings("attachments", &doc.value_pos["attachments"]);
       doc.rounds = f.strings("rounds");
       doc.drafts = f.strings("drafts");
       break;

@@ -125,11 +125,14 @@ std::optional<bool> FieldReader::boolean(std::string_view key) {
   return n->as_boolean()->get();
 }
 
-std::vector<std::string> FieldReader::strings(std::string_view key) {
+std::vector<std::string> FieldReader::strings(std::string_view key, std::vector<diag::SourcePos>* positions) {
   const toml::node* n = find(key, false, "an array of strings");
   std::vector<std::string> out;
   if (n == nullptr) return out;
-  if (n->is_string()) return {n->as_string()->get()};  // a single value is a list of one
+  if (n->is_string()) {  // a single value is a list of one
+    if (positions) positions->push_back(pos(n->source()));
+    return {n->as_string()->get()};
+  }
   if (!n->is_array()) {
     wrong_type(key, *n, "an array of strings");
     return out;
@@ -140,6 +143,7 @@ std::vector<std::string> FieldReader::strings(std::string_view key) {
       continue;
     }
     out.push_back(el.as_string()->get());
+    if (positions) positions->push_back(pos(el.source()));
   }
   return out;
 }

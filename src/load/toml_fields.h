@@ -33,7 +33,9 @@ class FieldReader {
   std::optional<model::Date> date(std::string_view key, bool required = false);
   std::optional<long long> integer(std::string_view key, bool required = false);
   std::optional<bool> boolean(std::string_view key);
-  std::vector<std::string> strings(std::string_view key);
+  /// An array of strings (a single string is a list of one). `positions`, when given, receives
+  /// each kept value's own position, parallel to the result.
+  std::vector<std::string> strings(std::string_view key, std::vector<diag::SourcePos>* positions = nullptr);
   /// An array of tables (`[[sessions]]`) or a single sub-table, as a list of tables.
   std::vector<const toml::table*> tables(std::string_view key);
   const toml::table* table(std::string_view key);

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <map>
 #include <mutex>
+#include <set>
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
@@ -324,6 +325,7 @@ void Tree::anchor_headings(const std::function<std::string(const Heading&)>& id_
 
 std::vector<NumberedParagraph> Tree::anchor_numbered_paragraphs() {
   std::vector<NumberedParagraph> out;
+  std::set<int> seen;
   for (cmark_node* list = cmark_node_first_child(impl_->root); list;) {
     cmark_node* next = cmark_node_next(list);
     if (cmark_node_get_type(list) != CMARK_NODE_LIST || cmark_node_get_list_type(list) != CMARK_ORDERED_LIST) {
@@ -338,10 +340,16 @@ std::vector<NumberedParagraph> Tree::anchor_numbered_paragraphs() {
     int number = cmark_node_get_list_start(list);
     while (cmark_node* item = cmark_node_first_child(list)) {
       const std::string id = "para-" + std::to_string(number);
-      out.push_back({number, impl_->pos(item)});
       cmark_node* li = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
-      cmark_node_set_on_enter(li, ("<li id=\"" + id + "\" value=\"" + std::to_string(number) + "\">" +
-                                   here_marker(id)).c_str());
+      // A letter may number two lists from 1: the first paragraph N keeps the anchor, so no
+      // page carries an id twice (CONTENT-MODEL.md, "Cross-references": para-N).
+      if (seen.insert(number).second) {
+        out.push_back({number, impl_->pos(item)});
+        cmark_node_set_on_enter(li, ("<li id=\"" + id + "\" value=\"" + std::to_string(number) + "\">" +
+                                     here_marker(id)).c_str());
+      } else {
+        cmark_node_set_on_enter(li, ("<li value=\"" + std::to_string(number) + "\">").c_str());
+      }
       cmark_node_set_on_exit(li, "</li>");
       cmark_node_append_child(ol, li);
       while (cmark_node* c = cmark_node_first_child(item)) cmark_node_append_child(li, c);

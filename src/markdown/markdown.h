@@ -89,8 +89,8 @@ class Tree {
   /// Gives each heading the id `id_for` returns (none if empty) and a link-to-here marker.
   void anchor_headings(const std::function<std::string(const Heading&)>& id_for);
 
-  /// Gives each top-level ordered-list item the id "para-N" (N its number) and a marker.
-  /// Returns the paragraphs found.
+  /// Gives each top-level ordered-list item the id "para-N" (N its number) and a marker; a
+  /// number seen before keeps its first item's anchor. Returns the paragraphs anchored.
   std::vector<NumberedParagraph> anchor_numbered_paragraphs();
 
   /// File position of `run.text.substr(offset, length)`. cmark's inline positions drift when

@@ -16,6 +16,12 @@ const Person* Archive::find_person(std::string_view id) const {
   return it != config.people.end() && it->id == id ? &*it : nullptr;
 }
 
+const Person* Archive::find_sender(std::string_view from) const {
+  if (const Person* p = find_person(from)) return p;
+  auto it = person_by_name_.find(from);
+  return it == person_by_name_.end() ? nullptr : &config.people[it->second];
+}
+
 std::vector<const Document*> Archive::of_kind(Kind kind) const {
   std::vector<const Document*> out;
   for (const auto& d : documents)
@@ -26,6 +32,8 @@ std::vector<const Document*> Archive::of_kind(Kind kind) const {
 void Archive::index() {
   by_id_.clear();
   for (std::size_t i = 0; i < documents.size(); ++i) by_id_.emplace(documents[i].id, i);
+  person_by_name_.clear();
+  for (std::size_t i = 0; i < config.people.size(); ++i) person_by_name_.emplace(config.people[i].name, i);
 }
 
 }  // namespace travaux::model

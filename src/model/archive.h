@@ -56,17 +56,26 @@ struct Archive {
   std::optional<Document> home;  // content/_index.md
   std::vector<StaticFile> static_files;
   std::string content_root;  // absolute, for themes/ inside the archive
+  /// Every topic as written -> its slug (topics/<slug>/). Names equal after case folding share
+  /// one slug; distinct names never do (docs/content-model.md, "Topic and people slugs").
+  std::map<std::string, std::string, std::less<>> topic_slugs;
+  /// Senders named in `from` that are neither a person's id nor a person's name -> the slug of
+  /// their page (people/<slug>/): "Jürg Lauber" -> "jurg-lauber".
+  std::map<std::string, std::string, std::less<>> sender_slugs;
   /// `draft = true` documents: id -> source path. They get no page; a link to one is an error.
   std::map<std::string, std::string, std::less<>> unpublished;
 
   const Document* find(std::string_view id) const;
   const Person* find_person(std::string_view id) const;
+  /// The person a `from` value names: by id, else by exact name.
+  const Person* find_sender(std::string_view from) const;
   std::vector<const Document*> of_kind(Kind kind) const;
-  /// Rebuilds the id index; call after changing `documents`.
+  /// Rebuilds the id and person-name indexes; call after changing `documents` or `people`.
   void index();
 
  private:
   std::map<std::string, std::size_t, std::less<>> by_id_;
+  std::map<std::string, std::size_t, std::less<>> person_by_name_;  // first person of each name
 };
 
 }  // namespace travaux::model

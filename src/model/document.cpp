@@ -44,4 +44,10 @@ diag::SourcePos Document::pos_of(const std::string& key) const {
   return {source_path, 1, 1};
 }
 
+diag::SourcePos Document::pos_of(const std::string& key, std::size_t index) const {
+  auto it = value_pos.find(key);
+  if (it != value_pos.end() && index < it->second.size()) return it->second[index];
+  return pos_of(key);
+}
+
 }  // namespace travaux::model

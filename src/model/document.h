@@ -91,9 +91,13 @@ struct Document {
 
   /// Where each front-matter key was written, to report errors found after loading.
   std::map<std::string, diag::SourcePos> key_pos;
+  /// Where each element of an array-of-strings key was written (e.g. one attachment path).
+  std::map<std::string, std::vector<diag::SourcePos>> value_pos;
 
   /// Position of `key` if it was written, else the top of the file.
   diag::SourcePos pos_of(const std::string& key) const;
+  /// Position of the `index`-th value of an array key, else of the key.
+  diag::SourcePos pos_of(const std::string& key, std::size_t index) const;
   /// The label a reader knows the document by: a draft's `label`, else its title.
   const std::string& display_name() const { return label.empty() ? title : label; }
 };

@@ -30,56 +30,9 @@ std::string basic_date_time(const Date& d, const std::string& hhmm) {
   return basic_date(d) + "T" + hhmm.substr(0, 2) + hhmm.substr(3, 2) + "00";
 }
 
-/// "20180311T020000" for seconds since the epoch, read as local time at `offset`.
-std::string basic_from_seconds(std::int64_t t, int offset) {
-  const std::int64_t local = t + offset;
-  const long days = static_cast<long>(local >= 0 ? local / 86400 : (local - 86399) / 86400);
-  const int secs = static_cast<int>(local - static_cast<std::int64_t>(days) * 86400);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%sT%02d%02d%02d", basic_date(date_from_days(days)).c_str(), secs / 3600,
-                secs / 60 % 60, secs % 60);
-  return buf;
-}
-
-/// "-0500" (with seconds when the offset has them, as RFC 5545 utc-offset allows).
-std::string utc_offset(int seconds) {
-  const char sign = seconds < 0 ? '-' : '+';
-  const int a = seconds < 0 ? -seconds : seconds;
-  char buf[16];
-  if (a % 60)
-    std::snprintf(buf, sizeof buf, "%c%02d%02d%02d", sign, a / 3600, a / 60 % 60, a % 60);
-  else
-    std::snprintf(buf, sizeof buf, "%c%02d%02d", sign, a / 3600, a / 60 % 60);
-  return buf;
-}
-
-/// VTIMEZONE with every offset change from the one in force on 1 January of `first_year`
-/// to the end of `last_year`.
-void add_timezone(std::string& out, const Zone& zone, int first_year, int last_year) {
-  const std::int64_t from = Date{first_year, 1, 1}.days_since_epoch() * std::int64_t{86400} - 86400;
-  const std::int64_t to = Date{last_year + 1, 1, 1}.days_since_epoch() * std::int64_t{86400} + 86400;
-  out += ics_fold("BEGIN:VTIMEZONE");
-  out += ics_fold("TZID:" + zone.id);
-  std::vector<const ZoneTransition*> used;
-  for (const auto& t : zone.transitions) {
-    if (t.at >= to) break;
-    if (t.at < from && !used.empty()) used.clear();  // keep only the last change before the range
-    used.push_back(&t);
-  }
-  auto component = [&](bool dst, const std::string& start, int off_from, int off_to, const std::string& name) {
-    const char* kind = dst ? "DAYLIGHT" : "STANDARD";
-    out += ics_fold(std::string("BEGIN:") + kind);
-    out += ics_fold("DTSTART:" + start);
-    out += ics_fold("TZOFFSETFROM:" + utc_offset(off_from));
-    out += ics_fold("TZOFFSETTO:" + utc_offset(off_to));
-    if (!name.empty()) out += ics_fold("TZNAME:" + ics_escape(name));
-    out += ics_fold(std::string("END:") + kind);
-  };
-  if (used.empty() || used.front()->at >= from)
-    component(false, "19700101T000000", zone.first_offset, zone.first_offset, zone.first_name);
-  for (const auto* t : used)
-    component(t->dst, basic_from_seconds(t->at, t->offset_before), t->offset_before, t->offset_after, t->name);
-  out += ics_fold("END:VTIMEZONE");
+/// The zone's VTIMEZONE from ICU, each line folded like every other content line.
+void add_timezone(std::string& out, const Zone& zone, int first_year) {
+  for (const auto& line : vtimezone_lines(zone, first_year)) out += ics_fold(line);
 }
 
 /// "example.org" from "https://example.org/gcm/", for UIDs; "travaux" without a host.
@@ -168,7 +121,7 @@ std::string render_calendar(const model::Archive& archive, const Zone* zone) {
   for (const auto* r : rounds)
     for (const auto& s : r->sessions)
       if (!s.start.empty()) years.insert(s.date.year), years.insert(s.until.value_or(s.date).year);
-  if (!utc && zone && !years.empty()) add_timezone(out, *zone, *years.begin(), *years.rbegin());
+  if (!utc && zone && !years.empty()) add_timezone(out, *zone, *years.begin());
   for (const auto* r : rounds)
     for (std::size_t i = 0; i < r->sessions.size(); ++i) add_event(out, archive, *r, i, utc ? nullptr : zone, utc);
   out += ics_fold("END:VCALENDAR");
@@ -178,7 +131,7 @@ std::string render_calendar(const model::Archive& archive, const Zone* zone) {
 std::string render_calendar(const model::Archive& archive, diag::Diagnostics& diags) {
   const std::string& id = archive.config.time_zone;
   if (is_utc_zone(id)) return render_calendar(archive, nullptr);
-  auto zone = read_system_zone(id);
+  auto zone = find_zone(id);
   if (!zone)
     diags.warning({"archive.toml", 0, 0}, "time zone '" + id + "' is not in the time zone database",
                   "use an IANA name such as \"America/New_York\" or \"Europe/Geneva\"; calendar.ics uses floating "

@@ -1,114 +1,64 @@
-// TZif reading for calendar.ics VTIMEZONE blocks (RFC 8536; CONTENT-MODEL.md, archive.toml
-// `time_zone`; issue #5).
+// Time zones for calendar.ics through ICU (CONTENT-MODEL.md, archive.toml `time_zone`;
+// docs/rounds-and-timelines.md, "calendar.ics").
 #include "render/calendar_zone.h"
 
-#include <algorithm>
-#include <cctype>
-#include <cstdlib>
-#include <fstream>
-#include <sstream>
+#include <memory>
+
+#include <unicode/locid.h>
+#include <unicode/timezone.h>
+#include <unicode/unistr.h>
+#include <unicode/vtzone.h>
+
+#include "model/date.h"
+#include "render/calendar.h"
 
 namespace travaux::render {
 
-namespace {
-
-struct Reader {
-  std::string_view bytes;
-  std::size_t at = 0;
-  bool ok = true;
-
-  std::int64_t be(int width) {
-    if (at + width > bytes.size()) {
-      ok = false;
-      return 0;
-    }
-    std::uint64_t v = 0;
-    for (int i = 0; i < width; ++i) v = (v << 8) | static_cast<unsigned char>(bytes[at++]);
-    if (width == 4) return static_cast<std::int32_t>(static_cast<std::uint32_t>(v));
-    return static_cast<std::int64_t>(v);
-  }
-  void skip(std::size_t n) {
-    if (at + n > bytes.size()) ok = false;
-    at = std::min(at + n, bytes.size());
-  }
-};
-
-struct Header {
-  char version = 0;
-  std::int64_t isut = 0, isstd = 0, leap = 0, time = 0, type = 0, chars = 0;
-};
-
-std::optional<Header> read_header(Reader& r) {
-  if (r.bytes.substr(r.at, 4) != "TZif") return std::nullopt;
-  Header h;
-  h.version = r.at + 4 < r.bytes.size() ? r.bytes[r.at + 4] : 0;
-  r.skip(20);
-  h.isut = r.be(4), h.isstd = r.be(4), h.leap = r.be(4), h.time = r.be(4), h.type = r.be(4), h.chars = r.be(4);
-  if (!r.ok || h.type <= 0 || h.time < 0 || h.chars < 0) return std::nullopt;
-  return h;
+std::optional<Zone> find_zone(const std::string& id) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString canonical;
+  UBool system = false;
+  icu::TimeZone::getCanonicalID(icu::UnicodeString::fromUTF8(id), canonical, system, status);
+  if (U_FAILURE(status) || !system) return std::nullopt;
+  return Zone{id};
 }
 
-}  // namespace
-
-std::optional<Zone> parse_tzif(std::string_view bytes, std::string id) {
-  Reader r{bytes};
-  auto h = read_header(r);
-  if (!h) return std::nullopt;
-  int time_width = 4;
-  if (h->version >= '2') {
-    // Skip the 32-bit block; the 64-bit one that follows covers every year.
-    r.skip(h->time * 5 + h->type * 6 + h->chars + h->leap * 8 + h->isstd + h->isut);
-    h = read_header(r);
-    if (!h) return std::nullopt;
-    time_width = 8;
-  }
-  std::vector<std::int64_t> times(h->time);
-  for (auto& t : times) t = r.be(time_width);
-  std::vector<int> index(h->time);
-  for (auto& i : index) i = static_cast<int>(r.be(1));
-  struct Type {
-    int offset;
-    bool dst;
-    int name_at;
+std::vector<std::string> vtimezone_lines(const Zone& zone, int first_year) {
+  std::unique_ptr<icu::VTimeZone> vtz(icu::VTimeZone::createVTimeZoneByID(icu::UnicodeString::fromUTF8(zone.id)));
+  if (!vtz) return {};
+  // ICU writes the observances that start after this instant: from a year before, so the one
+  // in force on 1 January of the first year (last autumn's standard time) is in the block.
+  const double start_ms = static_cast<double>(model::Date{first_year - 1, 1, 1}.days_since_epoch()) * 86400000.0;
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString text;
+  vtz->write(start_ms, text, status);
+  if (U_FAILURE(status)) return {};
+  std::string utf8;
+  text.toUTF8String(utf8);
+  // ICU writes "(STD)" and "(DST)" for the observances' names; readers show TZNAME, so give
+  // the zone's short US-English names instead ("EST", "EDT"; "GMT+1" where it has none).
+  // Names come from the system zone: the VTimeZone object is rule-based and only knows offsets.
+  std::unique_ptr<icu::TimeZone> named(icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(zone.id)));
+  auto short_name = [&](bool daylight) {
+    icu::UnicodeString name;
+    named->getDisplayName(daylight, icu::TimeZone::SHORT, icu::Locale::getUS(), name);
+    std::string out;
+    name.toUTF8String(out);
+    return out;
   };
-  std::vector<Type> types(h->type);
-  for (auto& t : types) {
-    t.offset = static_cast<int>(r.be(4));
-    t.dst = r.be(1) != 0;
-    t.name_at = static_cast<int>(r.be(1));
+  const std::string standard_name = short_name(false), daylight_name = short_name(true);
+  std::vector<std::string> lines;
+  std::string_view rest(utf8);
+  while (!rest.empty()) {
+    auto end = rest.find("\r\n");
+    std::string_view line = rest.substr(0, end);
+    rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end + 2);
+    if (line.empty() || line.starts_with("X-TZINFO")) continue;
+    if (line == "TZNAME:(STD)") lines.push_back("TZNAME:" + ics_escape(standard_name));
+    else if (line == "TZNAME:(DST)") lines.push_back("TZNAME:" + ics_escape(daylight_name));
+    else if (!line.starts_with("TZNAME:(")) lines.emplace_back(line);
   }
-  if (!r.ok || r.at + h->chars > bytes.size()) return std::nullopt;
-  const std::string_view chars = bytes.substr(r.at, h->chars);
-  auto name_of = [&](const Type& t) {
-    if (t.name_at >= static_cast<int>(chars.size())) return std::string();
-    std::string_view s = chars.substr(t.name_at);
-    return std::string(s.substr(0, s.find('\0')));
-  };
-  Zone zone;
-  zone.id = std::move(id);
-  zone.first_offset = types[0].offset;
-  zone.first_name = name_of(types[0]);
-  int before = zone.first_offset;
-  for (std::size_t i = 0; i < times.size(); ++i) {
-    if (index[i] >= static_cast<int>(types.size())) return std::nullopt;
-    const Type& t = types[index[i]];
-    zone.transitions.push_back({times[i], before, t.offset, t.dst, name_of(t)});
-    before = t.offset;
-  }
-  return zone;
-}
-
-std::optional<Zone> read_system_zone(const std::string& id) {
-  if (id.empty() || id.front() == '/' || id.find("..") != std::string::npos) return std::nullopt;
-  for (char c : id)
-    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '/' || c == '_' || c == '-' || c == '+'))
-      return std::nullopt;
-  const char* dir = std::getenv("TZDIR");
-  std::ifstream file(std::string(dir && *dir ? dir : "/usr/share/zoneinfo") + "/" + id, std::ios::binary);
-  if (!file) return std::nullopt;
-  std::ostringstream bytes;
-  bytes << file.rdbuf();
-  return parse_tzif(bytes.str(), id);
+  return lines;
 }
 
 bool is_utc_zone(std::string_view id) {

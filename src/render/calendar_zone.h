@@ -1,9 +1,8 @@
 #pragma once
-// Time zones for calendar.ics (CONTENT-MODEL.md, archive.toml `time_zone`; issue #5): the
-// zone's offset changes read from the system's TZif database, so VTIMEZONE blocks are
-// generated for exactly the years an archive needs.
+// Time zones for calendar.ics (CONTENT-MODEL.md, archive.toml `time_zone`): ICU knows the zone
+// names and writes the VTIMEZONE block (icu::VTimeZone, RFC 5545 3.6.5), so the generator
+// carries no time-zone database reader of its own.
 
-#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,30 +10,20 @@
 
 namespace travaux::render {
 
-/// One change of a zone's UTC offset.
-struct ZoneTransition {
-  std::int64_t at = 0;  // seconds since 1970-01-01T00:00Z
-  int offset_before = 0;  // seconds east of UTC
-  int offset_after = 0;
-  bool dst = false;  // the offset after the change is daylight saving time
-  std::string name;  // "EDT": the abbreviation after the change
-};
-
-/// A zone as a list of offset changes, oldest first.
+/// A zone ICU knows by this IANA name.
 struct Zone {
-  std::string id;  // "America/New_York"
-  int first_offset = 0;  // before the first transition
-  std::string first_name;
-  std::vector<ZoneTransition> transitions;
+  std::string id;  // "America/New_York", as written in archive.toml
 };
 
-/// Parses TZif bytes (RFC 8536, versions 1 to 4; the 64-bit block when there is one).
-/// nullopt if the bytes are not TZif.
-std::optional<Zone> parse_tzif(std::string_view bytes, std::string id);
+/// The zone named `id`; nullopt for names that are not an IANA zone ICU knows.
+std::optional<Zone> find_zone(const std::string& id);
 
-/// The zone `id` from $TZDIR or /usr/share/zoneinfo; nullopt for names that are not a
-/// zone there (or that try to leave the folder).
-std::optional<Zone> read_system_zone(const std::string& id);
+/// The content lines (without CRLF, unfolded) of the zone's VTIMEZONE, from BEGIN to END,
+/// covering every offset change from 1 January of the year before `first_year` on (RRULEs for
+/// the rules still in force), so every time from `first_year` on falls in an observance.
+/// ICU's private X-TZINFO line is left out, and its placeholder names "(STD)"/"(DST)" become
+/// the zone's short US-English names ("EST", "EDT").
+std::vector<std::string> vtimezone_lines(const Zone& zone, int first_year);
 
 /// True for the names of Coordinated Universal Time ("UTC", "Etc/UTC", "Z", ...): the
 /// calendar then writes times with the "Z" suffix and needs no VTIMEZONE.

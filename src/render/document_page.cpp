@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "model/content_path.h"
+#include "render/citation.h"
 #include "render/timeline_page.h"
 #include "render/timeline_programme.h"
 
@@ -63,24 +65,33 @@ void add_concerned_by(const RenderInput& in, const PageLocation& at, const Docum
 
 void add_attachments(const RenderInput& in, const PageLocation& at, const Document& doc, Data& d) {
   std::vector<Data> items;
+  // Documents as the link stage resolved them (ids or relative .md paths), in the order written.
+  std::vector<std::string> attached;
+  for (const auto& r : in.linked.of(in.archive, doc).references)
+    if (r.via == link::Reference::Via::attachment) attached.push_back(r.to_id);
+  std::size_t next = 0;
   for (const auto& a : doc.attachments) {
-    if (const Document* t = in.archive.find(a)) {
-      items.push_back(doc_ref(in, at, *t));
-    } else {
-      Data f;
-      std::string path = a.starts_with("static/") ? a.substr(7) : a;
-      f.set("title", path.substr(path.rfind('/') + 1));
-      f.set("label", path.substr(path.rfind('/') + 1));
-      f.set("url", at.url(path));
-      items.push_back(std::move(f));
+    if (model::is_attachment_file(a)) {
+      // A file under static/ (the link stage has checked that it exists).
+      if (auto path = model::attachment_static_path(doc.source_path, a)) {
+        Data f;
+        f.set("title", path->substr(path->rfind('/') + 1));
+        f.set("label", path->substr(path->rfind('/') + 1));
+        f.set("url", at.url(*path));
+        items.push_back(std::move(f));
+      }
+      continue;
     }
+    if (in.archive.find(a) == &doc) continue;  // attached to itself: no reference was made
+    if (next < attached.size())
+      if (const Document* t = in.archive.find(attached[next++])) items.push_back(doc_ref(in, at, *t));
   }
   if (!items.empty()) set_list(d, "attachments", list_of(std::move(items)));
   // The other direction: documents this one is attached to.
   std::vector<const Document*> parents;
-  for (const auto& other : in.archive.documents)
-    if (std::find(other.attachments.begin(), other.attachments.end(), doc.id) != other.attachments.end())
-      parents.push_back(&other);
+  if (auto it = in.linked.attached_to.find(doc.id); it != in.linked.attached_to.end())
+    for (const auto& id : it->second)
+      if (const Document* p = in.archive.find(id)) parents.push_back(p);
   if (!parents.empty()) set_list(d, "attached_to", doc_list(in, at, parents));
 }
 
@@ -157,7 +168,7 @@ std::string render_document_page(const RenderInput& in, const Document& doc) {
   for (const auto& t : doc.topics) {
     Data item;
     item.set("name", t);
-    item.set("url", at.url("topics/" + topic_slug(t) + "/"));
+    item.set("url", at.url("topics/" + topic_slug(in.archive, t) + "/"));
     topics.push_back(std::move(item));
   }
   if (!topics.empty()) set_list(d, "topics", list_of(std::move(topics)));
@@ -168,6 +179,12 @@ std::string render_document_page(const RenderInput& in, const Document& doc) {
   if (doc.kind == Kind::draft) add_draft(in, at, doc, d);
   if (doc.kind == Kind::round) add_round(in, at, doc, d);
   set_list(d, "referenced_by", backlinks(in, at, doc));
+  // Citations (docs/citations.md): tags in <head>, the reference, and the files beside the page.
+  const Citation cite = make_citation(in.archive, in.linked, doc);
+  page.head = citation_head(cite);
+  d.set("cite_text", citation_text(cite));
+  d.set("cite_bib_url", at.url(doc.url_folder + "/cite.bib"));
+  d.set("cite_ris_url", at.url(doc.url_folder + "/cite.ris"));
   return render_page(in, std::move(page));
 }
 

@@ -106,26 +106,35 @@ void render_kind_indexes(const RenderInput& in, render::SiteImage& site) {
 
 void render_people_and_topics(const RenderInput& in, render::SiteImage& site) {
   const bool pretty = in.archive.config.pretty_urls;
-  for (const auto& person : in.archive.config.people) {
+  auto person_page = [&](const std::string& slug, const std::string& name, const std::string& role,
+                         const std::vector<const Document*>& docs) {
     Page page;
-    page.at = {"people/" + person.id, pretty};
+    page.at = {"people/" + slug, pretty};
     page.template_name = "person.html";
-    page.title = person.name;
-    page.description = person.role;
-    std::vector<const Document*> docs;
-    for (const auto& doc : in.archive.documents)
-      if (std::find(doc.from.begin(), doc.from.end(), person.id) != doc.from.end()) docs.push_back(&doc);
-    page.data.set("role", person.role);
+    page.title = name;
+    page.description = role;
+    page.data.set("role", role);
     set_list(page.data, "documents", doc_list(in, page.at, docs));
-    {
-      std::string file = page.at.file();  // before page is moved from
-      site.add(std::move(file), render_page(in, std::move(page)));
+    std::string file = page.at.file();  // before page is moved from
+    site.add(std::move(file), render_page(in, std::move(page)));
+  };
+  // A `from` value names a person by id or by name; other senders get a page by their slug.
+  std::map<const model::Person*, std::vector<const Document*>> by_person;
+  std::map<std::string, std::vector<const Document*>> by_sender;
+  for (const auto& doc : in.archive.documents)
+    for (const auto& f : doc.from) {
+      auto& list = [&]() -> std::vector<const Document*>& {
+        if (const model::Person* p = in.archive.find_sender(f)) return by_person[p];
+        return by_sender[f];
+      }();
+      if (list.empty() || list.back() != &doc) list.push_back(&doc);
     }
-  }
+  for (const auto& person : in.archive.config.people) person_page(person.id, person.name, person.role, by_person[&person]);
+  for (const auto& [name, slug] : in.archive.sender_slugs) person_page(slug, name, "", by_sender[name]);
   std::map<std::string, std::pair<std::string, std::vector<const Document*>>> topics;  // slug -> name, docs
   for (const auto& doc : in.archive.documents)
     for (const auto& t : doc.topics) {
-      auto& entry = topics[topic_slug(t)];
+      auto& entry = topics[topic_slug(in.archive, t)];
       if (entry.first.empty()) entry.first = t;
       entry.second.push_back(&doc);
     }

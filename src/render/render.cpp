@@ -5,7 +5,9 @@
 
 #include "render/calendar.h"
 #include "render/changes_page.h"
+#include "render/citation.h"
 #include "render/document_page.h"
+#include "render/documents_csv.h"
 #include "render/feeds.h"
 #include "render/history_page.h"
 #include "render/index_pages.h"
@@ -28,8 +30,14 @@ render::SiteImage render_site(const model::Archive& archive, const link::LinkedA
                   "rename the file or move it out of static/assets/");
 
   const std::size_t n = archive.documents.size();
-  std::vector<std::string> pages(n);
-  tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) { pages[i] = render_document_page(in, archive.documents[i]); });
+  std::vector<std::string> pages(n), bibtex(n), ris(n);
+  tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) {
+    const auto& doc = archive.documents[i];
+    pages[i] = render_document_page(in, doc);
+    const Citation cite = make_citation(archive, linked, doc);  // docs/citations.md
+    bibtex[i] = citation_bibtex(cite);
+    ris[i] = citation_ris(cite);
+  });
   std::vector<std::string> folders = {""};
   for (std::size_t i = 0; i < n; ++i) {
     const auto& doc = archive.documents[i];
@@ -46,6 +54,10 @@ render::SiteImage render_site(const model::Archive& archive, const link::LinkedA
                   "rename the page or the file under static/ that uses this path");
   };
 
+  for (std::size_t i = 0; i < n; ++i) {
+    add_generated(archive.documents[i].url_folder + "/cite.bib", std::move(bibtex[i]));
+    add_generated(archive.documents[i].url_folder + "/cite.ris", std::move(ris[i]));
+  }
   add_generated("index.html", render_home(in));
   add_generated("timeline/index.html", render_timeline_page(in));
   folders.push_back("timeline");
@@ -64,6 +76,7 @@ render::SiteImage render_site(const model::Archive& archive, const link::LinkedA
   std::sort(folders.begin(), folders.end());
   add_generated("feed.xml", render_atom(in));
   add_generated("archive.json", render_archive_json(in));
+  add_generated("documents.csv", render_documents_csv(in));
   add_generated("sitemap.xml", render_sitemap(in, folders));
   add_generated("calendar.ics", render_calendar(archive, diags));
   return site;

@@ -31,7 +31,10 @@ void set_list(Data& d, const std::string& key, Data list) {
   d.set(key, std::move(list));
 }
 
-std::string topic_slug(const std::string& topic) { return link::slugify(topic); }
+std::string topic_slug(const model::Archive& archive, const std::string& topic) {
+  auto it = archive.topic_slugs.find(topic);
+  return it == archive.topic_slugs.end() ? std::string() : it->second;
+}
 
 Data doc_ref(const RenderInput& in, const PageLocation& at, const model::Document& doc) {
   Data d;
@@ -71,12 +74,14 @@ Data backlinks(const RenderInput& in, const PageLocation& at, const model::Docum
 
 Data person_ref(const RenderInput& in, const PageLocation& at, const std::string& from) {
   Data d;
-  if (const model::Person* p = in.archive.find_person(from)) {
+  if (const model::Person* p = in.archive.find_sender(from)) {
     d.set("name", p->name);
     d.set("role", p->role);
     d.set("url", at.url("people/" + p->id + "/"));
   } else {
     d.set("name", from);
+    if (auto it = in.archive.sender_slugs.find(from); it != in.archive.sender_slugs.end())
+      d.set("url", at.url("people/" + it->second + "/"));
   }
   return d;
 }
@@ -92,6 +97,7 @@ std::string render_page(const RenderInput& in, Page page) {
   d.set("css_url", at.url("assets/style.css"));
   d.set("lang", cfg.language);
   d.set("description", page.description.empty() ? cfg.description : page.description);
+  if (!page.head.empty()) d.set("head", page.head);
   // A canonical link only makes sense for an archive published at a full address.
   if (cfg.base_url.starts_with("http"))
     d.set("canonical", permalink(cfg.base_url, at.folder.empty() ? "" : at.folder + "/"));

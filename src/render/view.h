@@ -33,6 +33,7 @@ struct Page {
   std::string section;        // nav entry to mark current: "letters", "timeline", ...
   std::vector<Crumb> crumbs;  // between Home and the page itself
   std::string description;    // <meta name="description">
+  std::string head;           // extra markup for <head> (citation tags), already escaped
   Data data = Data(Data::type::object);
 };
 
@@ -49,7 +50,7 @@ Data doc_list(const RenderInput& in, const PageLocation& at, const std::vector<c
 Data backlinks(const RenderInput& in, const PageLocation& at, const model::Document& doc);
 
 /// Topic slug for the topics/<slug>/ page.
-std::string topic_slug(const std::string& topic);
+std::string topic_slug(const model::Archive& archive, const std::string& topic);
 
 /// {name, url?, role} for a `from` entry (a person id or a plain name).
 Data person_ref(const RenderInput& in, const PageLocation& at, const std::string& from);

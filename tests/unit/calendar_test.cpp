@@ -1,9 +1,10 @@
-// Tests for render/calendar.cpp and render/calendar_zone.cpp: RFC 5545 output, escaping,
+// Tests for render/calendar.cpp and render/calendar_zone.cpp (ICU): RFC 5545 output, escaping,
 // folding, time zones, and the calendar read back by python3-icalendar (issue #5).
 #include "render/calendar.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 
 #include "support/test_tree.h"
@@ -101,24 +102,32 @@ TEST(IcsFold, NeverSplitsAUtf8Sequence) {
   EXPECT_EQ(unfolded, line);
 }
 
-TEST(ParseTzif, ReadsNewYorkTransitionsFor2018) {
-  auto zone = read_system_zone("America/New_York");
-  ASSERT_TRUE(zone) << "tzdata must be installed (scripts/setup)";
-  const ZoneTransition* spring = nullptr;
-  for (const auto& t : zone->transitions)
-    if (t.at == 1520751600) spring = &t;  // 2018-03-11T07:00:00Z, 02:00 EST
-  ASSERT_TRUE(spring);
-  EXPECT_EQ(spring->offset_before, -5 * 3600);
-  EXPECT_EQ(spring->offset_after, -4 * 3600);
-  EXPECT_TRUE(spring->dst);
-  EXPECT_EQ(spring->name, "EDT");
-  EXPECT_FALSE(read_system_zone("../../etc/passwd"));
-  EXPECT_FALSE(read_system_zone("Not/AZone"));
-  EXPECT_FALSE(parse_tzif("not a tzif file", "x"));
+TEST(FindZone, KnowsIanaNamesAndRejectsOthers) {
+  ASSERT_TRUE(find_zone("America/New_York"));
+  EXPECT_EQ(find_zone("Europe/Zurich")->id, "Europe/Zurich");
+  EXPECT_FALSE(find_zone("../../etc/passwd"));
+  EXPECT_FALSE(find_zone("Not/AZone"));
+  EXPECT_FALSE(find_zone(""));
+}
+
+TEST(VtimezoneLines, IcuBlockWithoutItsPrivateLines) {
+  const auto lines = vtimezone_lines(*find_zone("America/New_York"), 2018);
+  ASSERT_GE(lines.size(), 4u);
+  EXPECT_EQ(lines.front(), "BEGIN:VTIMEZONE");
+  EXPECT_EQ(lines[1], "TZID:America/New_York");
+  EXPECT_EQ(lines.back(), "END:VTIMEZONE");
+  for (const auto& l : lines) {
+    EXPECT_FALSE(l.starts_with("X-TZINFO")) << l;
+    EXPECT_FALSE(l.starts_with("TZNAME:(")) << l;
+  }
+  EXPECT_NE(std::find(lines.begin(), lines.end(), "TZNAME:EST"), lines.end());
+  EXPECT_NE(std::find(lines.begin(), lines.end(), "TZNAME:EDT"), lines.end());
+  // Autumn 2017's standard time is there, so February 2018 falls inside an observance.
+  EXPECT_NE(std::find(lines.begin(), lines.end(), "DTSTART:20171105T020000"), lines.end());
 }
 
 TEST(RenderCalendar, EventsInTheArchiveTimeZoneWithAGeneratedVtimezone) {
-  auto zone = read_system_zone("America/New_York");
+  auto zone = find_zone("America/New_York");
   ASSERT_TRUE(zone);
   const std::string ics = render_calendar(archive("America/New_York"), &*zone);
   expect_well_formed_lines(ics);
@@ -126,10 +135,10 @@ TEST(RenderCalendar, EventsInTheArchiveTimeZoneWithAGeneratedVtimezone) {
       "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//travaux//travaux static site generator//EN\r\n"
       "CALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\nX-WR-CALNAME:GCM\\, negotiations\r\n"
       "X-WR-TIMEZONE:America/New_York\r\nBEGIN:VTIMEZONE\r\nTZID:America/New_York\r\n"
-      "BEGIN:STANDARD\r\nDTSTART:20171105T020000\r\nTZOFFSETFROM:-0400\r\nTZOFFSETTO:-0500\r\nTZNAME:EST\r\n"
-      "END:STANDARD\r\nBEGIN:DAYLIGHT\r\nDTSTART:20180311T020000\r\nTZOFFSETFROM:-0500\r\nTZOFFSETTO:-0400\r\n"
-      "TZNAME:EDT\r\nEND:DAYLIGHT\r\nBEGIN:STANDARD\r\nDTSTART:20181104T020000\r\nTZOFFSETFROM:-0400\r\n"
-      "TZOFFSETTO:-0500\r\nTZNAME:EST\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n"
+      "BEGIN:DAYLIGHT\r\nTZOFFSETTO:-040000\r\nTZOFFSETFROM:-050000\r\nTZNAME:EDT\r\nDTSTART:20170312T020000\r\n"
+      "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU\r\nEND:DAYLIGHT\r\nBEGIN:STANDARD\r\nTZOFFSETTO:-050000\r\n"
+      "TZOFFSETFROM:-040000\r\nTZNAME:EST\r\nDTSTART:20171105T020000\r\nRRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU\r\n"
+      "END:STANDARD\r\nEND:VTIMEZONE\r\n"
       // Rounds by number: round 1 first although it was given second.
       "BEGIN:VEVENT\r\nUID:round-1-20180220-1@travaux\r\nDTSTAMP:20180220T000000Z\r\n"
       "DTSTART;TZID=America/New_York:20180220T100000\r\nDTEND;TZID=America/New_York:20180220T130000\r\n"
@@ -165,7 +174,7 @@ TEST(RenderCalendar, UnknownZoneIsAWarningAndTimesFloat) {
 }
 
 TEST(RenderCalendar, ReadBackByPythonIcalendar) {
-  auto zone = read_system_zone("America/New_York");
+  auto zone = find_zone("America/New_York");
   ASSERT_TRUE(zone);
   test::TempDir dir;
   const auto ics_path = dir.path() / "calendar.ics";

@@ -102,6 +102,15 @@ TEST(Markdown, HeadingsAndNumberedParagraphsGetAnchors) {
   EXPECT_NE(html.find("<li id=\"para-13\" value=\"13\">"), std::string::npos);
 }
 
+TEST(Markdown, ARestartedNumberingKeepsTheFirstAnchorSoNoIdRepeats) {
+  auto t = Tree::parse("1. First.\n2. Second.\n\nText.\n\n1. Again.\n", 1);
+  auto anchored = t.anchor_numbered_paragraphs();
+  ASSERT_EQ(anchored.size(), 2u);
+  const std::string html = t.render_html(false);
+  EXPECT_EQ(html.find("id=\"para-1\""), html.rfind("id=\"para-1\"")) << html;
+  EXPECT_NE(html.find("<li value=\"1\">"), std::string::npos) << html;
+}
+
 TEST(Markdown, FirstParagraphTextIsTheSummaryFallback) {
   auto t = Tree::parse("# Title\n\nWe *write* to you\nabout `x`.\n\nMore.\n", 1);
   EXPECT_EQ(t.first_paragraph_text(), "We write to you about x.");

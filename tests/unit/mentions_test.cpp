@@ -224,11 +224,34 @@ TEST(Mentions, OfFollowedByAnAliasPointsIntoThatDocument) {
             "title=\"Objective 4 of Rev 1\">Objective 4</a> of the Global Compact.</p>\n");
 }
 
-TEST(Mentions, OfAnAliasWhoseTextLacksTheAnchorIsAnError) {
+TEST(Mentions, OfAnAliasWhoseTextLacksTheAnchorIsAWarningAndPlainText) {
+  // CONTENT-MODEL.md, "Edge rules": a historical letter cannot be corrected, so never an error.
   auto l = link_tree(std::string(kDrafts) + letter("apr", "2018-04-01", "See paragraph 4 of the zero draft."));
+  EXPECT_FALSE(l->diags.has_errors());
   EXPECT_EQ(test::diagnostics_text(l->diags),
-            "letters/apr.md:5:5: error: 'paragraph 4' does not resolve: zero (Zero draft), named after 'of', "
+            "letters/apr.md:5:5: warning: 'paragraph 4' is not linked: zero (Zero draft), named after 'of', "
             "has no anchor '#para-4'\n");
+  EXPECT_EQ(l->doc("apr").body_html,
+            "<p>See paragraph 4 of the <a href=\"travaux:drafts/zero/\" class=\"mention\" title=\"Zero draft\">"
+            "zero draft</a>.</p>\n");
+}
+
+TEST(Mentions, ParagraphOfALetterLinksToThatLettersNumberedParagraph) {
+  auto l = link_tree(std::string(kDrafts) +
+                     "-- letters/roadmap.md --\n+++\ntitle = \"Roadmap\"\ndate = 2018-01-10\n"
+                     "aliases = [\"the roadmap\"]\n+++\nDear colleagues,\n\n1. First.\n2. Second.\n3. Third.\n4. Fourth.\n" +
+                     letter("apr", "2018-04-01", "As paragraph 4 of the roadmap says, and paragraph 9 of the roadmap."));
+  EXPECT_EQ(test::diagnostics_text(l->diags),
+            "letters/apr.md:5:41: warning: 'paragraph 9' is not linked: roadmap (Roadmap), named after 'of', "
+            "has no anchor '#para-9'\n");
+  const std::string& html = l->doc("apr").body_html;
+  EXPECT_NE(html.find("<a href=\"travaux:letters/roadmap/#para-4\" class=\"mention\" "
+                      "title=\"Paragraph 4 of Roadmap\">paragraph 4</a>"),
+            std::string::npos) << html;
+  EXPECT_NE(html.find("says, and paragraph 9 of <a href=\"travaux:letters/roadmap/\""), std::string::npos) << html;
+  const auto& roadmap = l->doc("roadmap");
+  EXPECT_EQ(roadmap.anchors, (std::vector<std::string>{"para-1", "para-2", "para-3", "para-4"}));
+  EXPECT_NE(roadmap.body_html.find("<li id=\"para-4\" value=\"4\">"), std::string::npos) << roadmap.body_html;
 }
 
 TEST(Mentions, ListBrokenAcrossLinesStillLinksEachNumber) {
