@@ -50,7 +50,12 @@ std::string ris_value(std::string_view text) {
 }
 
 std::string csv_field(std::string_view text) {
-  std::string value(text);
+  // Control characters other than tab, CR and LF never reach a data file: each becomes U+FFFD.
+  std::string value;
+  for (unsigned char c : text) {
+    if ((c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == 0x7f) value += "\xEF\xBF\xBD";
+    else value += static_cast<char>(c);
+  }
   if (!value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@' ||
                          value[0] == '\t' || value[0] == '\r'))
     value.insert(0, 1, '\'');

@@ -22,7 +22,7 @@ std::string bibtex_url(std::string_view url);
 std::string ris_value(std::string_view text);
 /// A CSV field (RFC 4180): quoted when it holds a comma, quote, CR or LF, quotes doubled; a
 /// value starting with = + - @ or a tab/CR is prefixed with ' so spreadsheets do not run it
-/// as a formula (OWASP, "CSV Injection").
+/// as a formula (OWASP, "CSV Injection"). Other control characters become U+FFFD.
 std::string csv_field(std::string_view text);
 
 }  // namespace travaux::render

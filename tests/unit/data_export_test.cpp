@@ -29,6 +29,7 @@ TEST(CsvField, QuotesOnlyWhatNeedsItAndDisarmsFormulas) {
   EXPECT_EQ(csv_field("+1"), "'+1");
   EXPECT_EQ(csv_field("@SUM(A1)"), "'@SUM(A1)");
   EXPECT_EQ(csv_field("-2"), "'-2");
+  EXPECT_EQ(csv_field(std::string("Nul\0here \x1b[31m", 14)), "Nul\xEF\xBF\xBDhere \xEF\xBF\xBD[31m");
 }
 
 struct Generated {
