@@ -1,6 +1,7 @@
 // The stage sequence shared by build, check and serve (STYLE.md, "A pipeline of folders").
 #include "cli/pipeline.h"
 
+#include "compare/compare_texts.h"
 #include "link/link.h"
 #include "load/load.h"
 #include "render/render.h"
@@ -17,7 +18,8 @@ std::optional<Generated> generate(const std::filesystem::path& content, bool che
   Generated out;
   out.documents = archive.documents.size();
   if (check_only) return out;
-  out.site = render::render_site(archive, linked, *theme, diags);
+  const compare::ComparedArchive compared = compare::compare_texts(archive, linked);
+  out.site = render::render_site(archive, linked, compared, *theme, diags);
   if (diags.has_errors()) return std::nullopt;
   return out;
 }

@@ -1,9 +1,12 @@
-// Matching two draft versions: sections by anchor, paragraphs by text, number and similarity
-// (issue 4, "Changes page").
+// Matching two draft versions: sections by anchor, paragraphs by hash, number and similarity
+// among candidates that share words (docs/drafts-and-changes.md, "How two versions are compared").
 #include "diff/compare.h"
+
+#include "diff/similar_index.h"
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -27,34 +30,28 @@ namespace {
 
 constexpr double kSimilar = 0.5;    // share of words two versions of one paragraph keep
 constexpr double kContained = 0.7;  // share of a split-off part's words found in the original
+constexpr std::size_t kCandidates = 8;  // paragraphs scored per unmatched paragraph
 
 /// A paragraph with where it stands, flattened over the whole draft.
 struct Flat {
   const Paragraph* p;
   int section;
-  std::string key;  // words with their markup: equal keys, equal text
-  WordBag bag;
+  std::uint64_t key;               // hash of its words with their markup
+  std::vector<std::uint32_t> bag;  // its lowercase words, as a sorted multiset
 };
 
-std::string atoms_key(const std::vector<markdown::Atom>& atoms) {
-  std::string key;
-  for (const auto& a : atoms) {
-    key += a.text;
-    key += '\x1f';
-    for (const auto& m : a.marks) {
-      key += static_cast<char>('0' + static_cast<int>(m.kind));
-      key += m.url;
-      key += '\x1e';
-    }
-  }
-  return key;
-}
-
-std::vector<Flat> flatten(const DraftText& d) {
+std::vector<Flat> flatten(const DraftText& d, WordIds& ids) {
   std::vector<Flat> out;
   for (std::size_t s = 0; s < d.sections.size(); ++s)
     for (const auto& p : d.sections[s].paragraphs)
-      out.push_back({&p, static_cast<int>(s), atoms_key(p.atoms), word_bag(p.atoms)});
+      out.push_back({&p, static_cast<int>(s), atoms_hash(p.atoms), word_ids(p.atoms, ids)});
+  return out;
+}
+
+/// Paragraph indices of each section, in order (walking one section never scans the draft).
+std::vector<std::vector<std::size_t>> by_section(const std::vector<Flat>& flat, std::size_t sections) {
+  std::vector<std::vector<std::size_t>> out(sections);
+  for (std::size_t i = 0; i < flat.size(); ++i) out[static_cast<std::size_t>(flat[i].section)].push_back(i);
   return out;
 }
 
@@ -77,7 +74,9 @@ std::vector<std::size_t> longest_increasing(const std::vector<int>& seq) {
 class Matcher {
  public:
   Matcher(const DraftText& before, const DraftText& after)
-      : before_(before), after_(after), old_(flatten(before)), new_(flatten(after)),
+      : before_(before), after_(after), old_(flatten(before, ids_)), new_(flatten(after, ids_)),
+        old_by_section_(by_section(old_, before.sections.size())),
+        new_by_section_(by_section(new_, after.sections.size())),
         old_match_(old_.size(), -1), new_match_(new_.size(), -1),
         old_section_(before.sections.size(), -1), new_section_(after.sections.size(), -1) {}
 
@@ -97,25 +96,40 @@ class Matcher {
     new_match_[j] = static_cast<int>(i);
   }
 
+  /// Identical text by hash, preferring the same number, else the first one left: each
+  /// list is walked with a cursor, so many identical paragraphs stay linear.
   void match_identical() {
-    std::map<std::string_view, std::vector<std::size_t>> by_key;
-    for (std::size_t i = 0; i < old_.size(); ++i) by_key[old_[i].key].push_back(i);
+    struct Queue {
+      std::vector<std::size_t> items;
+      std::size_t next = 0;
+    };
+    std::unordered_map<std::uint64_t, Queue> by_key;
+    std::map<std::pair<std::uint64_t, int>, Queue> by_key_number;
+    for (std::size_t i = 0; i < old_.size(); ++i) {
+      by_key[old_[i].key].items.push_back(i);
+      if (old_[i].p->number) by_key_number[{old_[i].key, old_[i].p->number}].items.push_back(i);
+    }
+    auto take = [&](Queue& q, std::size_t j) -> bool {
+      while (q.next < q.items.size()) {
+        const std::size_t i = q.items[q.next];
+        if (old_match_[i] >= 0) { ++q.next; continue; }
+        if (old_[i].p->atoms != new_[j].p->atoms) return false;  // a hash collision: leave it
+        pair(i, j);
+        ++q.next;
+        return true;
+      }
+      return false;
+    };
     for (std::size_t j = 0; j < new_.size(); ++j) {
-      auto it = by_key.find(new_[j].key);
-      if (it == by_key.end()) continue;
-      auto& cands = it->second;
-      // Prefer the one with the same number, else the first left.
-      auto pick = std::find_if(cands.begin(), cands.end(), [&](std::size_t i) {
-        return old_match_[i] < 0 && old_[i].p->number == new_[j].p->number;
-      });
-      if (pick == cands.end())
-        pick = std::find_if(cands.begin(), cands.end(), [&](std::size_t i) { return old_match_[i] < 0; });
-      if (pick != cands.end()) pair(*pick, j);
+      if (new_[j].p->number)
+        if (auto it = by_key_number.find({new_[j].key, new_[j].p->number}); it != by_key_number.end() && take(it->second, j))
+          continue;
+      if (auto it = by_key.find(new_[j].key); it != by_key.end()) take(it->second, j);
     }
   }
 
   void match_sections_by_anchor() {
-    std::map<std::string_view, int> by_anchor;
+    std::unordered_map<std::string_view, int> by_anchor;
     for (std::size_t s = 0; s < before_.sections.size(); ++s)
       by_anchor.emplace(before_.sections[s].anchor, static_cast<int>(s));
     for (std::size_t s = 0; s < after_.sections.size(); ++s)
@@ -125,17 +139,36 @@ class Matcher {
       }
   }
 
+  /// Among the paragraphs left, pairs at least kSimilar alike, best first. Candidates come
+  /// from the inverted index (paragraphs sharing rare words) and the old paragraph with the
+  /// same number: never all pairs.
   void match_similar() {
+    std::vector<std::size_t> left;
+    std::vector<const std::vector<std::uint32_t>*> bags;
+    std::unordered_map<int, std::size_t> left_by_number;
+    for (std::size_t i = 0; i < old_.size(); ++i)
+      if (old_match_[i] < 0) {
+        if (old_[i].p->number) left_by_number.emplace(old_[i].p->number, left.size());
+        left.push_back(i);
+        bags.push_back(&old_[i].bag);
+      }
+    if (left.empty()) return;
+    const SimilarIndex index(bags);
     struct Candidate {
       double score;
       std::size_t i, j;
     };
     std::vector<Candidate> cands;
-    for (std::size_t i = 0; i < old_.size(); ++i) {
-      if (old_match_[i] >= 0) continue;
-      for (std::size_t j = 0; j < new_.size(); ++j) {
-        if (new_match_[j] >= 0) continue;
-        const double sim = similarity(old_[i].bag, new_[j].bag);
+    for (std::size_t j = 0; j < new_.size(); ++j) {
+      if (new_match_[j] >= 0) continue;
+      std::vector<std::size_t> found = index.query(new_[j].bag, kCandidates);
+      if (new_[j].p->number)
+        if (auto it = left_by_number.find(new_[j].p->number); it != left_by_number.end()) found.push_back(it->second);
+      std::sort(found.begin(), found.end());
+      found.erase(std::unique(found.begin(), found.end()), found.end());
+      for (std::size_t k : found) {
+        const std::size_t i = left[k];
+        const double sim = dice(old_[i].bag, new_[j].bag);
         if (sim < kSimilar) continue;
         double score = sim;
         if (old_[i].p->number && old_[i].p->number == new_[j].p->number) score += 0.1;
@@ -153,11 +186,18 @@ class Matcher {
   /// A section whose anchor changed (a renamed heading) is the one it shares most paragraphs
   /// with, or failing that the unmatched one with the most similar title.
   void match_renamed_sections() {
+    std::vector<std::vector<std::uint32_t>> old_titles(before_.sections.size());
+    std::vector<const std::vector<std::uint32_t>*> bags;
+    for (std::size_t os = 0; os < before_.sections.size(); ++os) {
+      old_titles[os] = word_ids(before_.sections[os].title_atoms, ids_);
+      bags.push_back(&old_titles[os]);
+    }
+    const SimilarIndex titles(bags);
     for (std::size_t s = 0; s < after_.sections.size(); ++s) {
       if (new_section_[s] >= 0) continue;
       std::map<int, int> shared;
-      for (std::size_t j = 0; j < new_.size(); ++j)
-        if (new_[j].section == static_cast<int>(s) && new_match_[j] >= 0) {
+      for (std::size_t j : new_by_section_[s])
+        if (new_match_[j] >= 0) {
           const int os = old_[static_cast<std::size_t>(new_match_[j])].section;
           if (old_section_[static_cast<std::size_t>(os)] < 0) ++shared[os];
         }
@@ -165,11 +205,13 @@ class Matcher {
       for (const auto& [os, n] : shared)
         if (n > best_count) best = os, best_count = n;
       if (best < 0) {
-        const WordBag title = word_bag(after_.sections[s].title_atoms);
+        const std::vector<std::uint32_t> title = word_ids(after_.sections[s].title_atoms, ids_);
         double best_sim = kSimilar;
-        for (std::size_t os = 0; os < before_.sections.size(); ++os) {
+        std::vector<std::size_t> found = titles.query(title, kCandidates * 4);
+        std::sort(found.begin(), found.end());
+        for (std::size_t os : found) {
           if (old_section_[os] >= 0) continue;
-          const double sim = similarity(word_bag(before_.sections[os].title_atoms), title);
+          const double sim = dice(old_titles[os], title);
           if (sim >= best_sim && !title.empty()) best = static_cast<int>(os), best_sim = sim + 1e-9;
         }
       }
@@ -197,23 +239,35 @@ class Matcher {
     }
   }
 
+  /// For each unmatched paragraph of `from` (3 words or more), the matched paragraph of `into`
+  /// that holds at least kContained of its words, best first; -1 for none.
+  std::vector<int> containers(const std::vector<Flat>& from, const std::vector<int>& from_match,
+                              const std::vector<Flat>& into, const std::vector<int>& into_match) const {
+    std::vector<int> out(from.size(), -1);
+    std::vector<std::size_t> matched;
+    std::vector<const std::vector<std::uint32_t>*> bags;
+    for (std::size_t i = 0; i < into.size(); ++i)
+      if (into_match[i] >= 0) {
+        matched.push_back(i);
+        bags.push_back(&into[i].bag);
+      }
+    if (matched.empty()) return out;
+    const SimilarIndex index(bags);
+    for (std::size_t j = 0; j < from.size(); ++j) {
+      if (from_match[j] >= 0 || from[j].bag.size() < 3) continue;
+      std::vector<std::size_t> found = index.query(from[j].bag, kCandidates);
+      std::sort(found.begin(), found.end());
+      double best = kContained;
+      for (std::size_t k : found)
+        if (double c = contained(from[j].bag, into[matched[k]].bag); c >= best)
+          best = c + 1e-9, out[j] = static_cast<int>(matched[k]);
+    }
+    return out;
+  }
+
   void find_splits() {
-    split_from_.assign(new_.size(), -1);
-    merged_into_.assign(old_.size(), -1);
-    for (std::size_t j = 0; j < new_.size(); ++j) {
-      if (new_match_[j] >= 0 || new_[j].bag.size() < 3) continue;
-      double best = kContained;
-      for (std::size_t i = 0; i < old_.size(); ++i)
-        if (old_match_[i] >= 0)
-          if (double c = containment(new_[j].bag, old_[i].bag); c >= best) best = c + 1e-9, split_from_[j] = static_cast<int>(i);
-    }
-    for (std::size_t i = 0; i < old_.size(); ++i) {
-      if (old_match_[i] >= 0 || old_[i].bag.size() < 3) continue;
-      double best = kContained;
-      for (std::size_t j = 0; j < new_.size(); ++j)
-        if (new_match_[j] >= 0)
-          if (double c = containment(old_[i].bag, new_[j].bag); c >= best) best = c + 1e-9, merged_into_[i] = static_cast<int>(j);
-    }
+    split_from_ = containers(new_, new_match_, old_, old_match_);
+    merged_into_ = containers(old_, old_match_, new_, new_match_);
   }
 
   ParagraphChange matched(std::size_t j) const {
@@ -225,7 +279,7 @@ class Matcher {
     c.after_section = &after_.sections[static_cast<std::size_t>(new_[j].section)];
     c.moved = moved_[j];
     c.renumbered = c.before->number && c.after->number && c.before->number != c.after->number;
-    if (old_[i].key == new_[j].key) {
+    if (old_[i].key == new_[j].key && c.before->atoms == c.after->atoms) {
       c.kind = ParagraphChange::Kind::unchanged;
       c.words = all(c.after->atoms, Op::same);
     } else {
@@ -273,8 +327,7 @@ class Matcher {
   std::vector<std::pair<int, ParagraphChange>> orphans_of(int os) const {
     std::vector<std::pair<int, ParagraphChange>> out;
     int anchor = -1;
-    for (std::size_t i = 0; i < old_.size(); ++i) {
-      if (old_[i].section != os) continue;
+    for (std::size_t i : old_by_section_[static_cast<std::size_t>(os)]) {
       if (auto c = orphan(i)) out.emplace_back(anchor, std::move(*c));
       else if (old_match_[i] >= 0) anchor = old_match_[i];
     }
@@ -293,14 +346,19 @@ class Matcher {
     } else {
       sc.title_words = sc.after ? all(sc.after->title_atoms, Op::added) : all(sc.before->title_atoms, Op::removed);
     }
-    auto orphans = os >= 0 ? orphans_of(os) : std::vector<std::pair<int, ParagraphChange>>{};
+    // Orphans grouped by the new paragraph they follow, in old order within each group.
+    std::unordered_map<int, std::vector<ParagraphChange>> orphans;
+    if (os >= 0)
+      for (auto& [a, c] : orphans_of(os)) orphans[a].push_back(std::move(c));
     auto flush = [&](int anchor) {
-      for (auto& [a, c] : orphans)
-        if (a == anchor) sc.paragraphs.push_back(std::move(c));
+      auto it = orphans.find(anchor);
+      if (it == orphans.end()) return;
+      for (auto& c : it->second) sc.paragraphs.push_back(std::move(c));
+      orphans.erase(it);
     };
     flush(-1);
-    for (std::size_t j = 0; j < new_.size(); ++j) {
-      if (new_[j].section != ns) continue;
+    static const std::vector<std::size_t> kNone;
+    for (std::size_t j : ns >= 0 ? new_by_section_[static_cast<std::size_t>(ns)] : kNone) {
       if (new_match_[j] >= 0) {
         sc.paragraphs.push_back(matched(j));
       } else {
@@ -342,7 +400,9 @@ class Matcher {
 
   const DraftText& before_;
   const DraftText& after_;
+  WordIds ids_;
   std::vector<Flat> old_, new_;
+  std::vector<std::vector<std::size_t>> old_by_section_, new_by_section_;
   std::vector<int> old_match_, new_match_;      // paragraph -> paragraph, -1 none
   std::vector<int> old_section_, new_section_;  // section -> section, -1 none
   std::vector<bool> moved_;                     // per new paragraph

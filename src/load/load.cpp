@@ -9,6 +9,7 @@
 #include <tbb/parallel_for.h>
 
 #include "load/archive_config.h"
+#include "load/check_chains.h"
 #include "load/parse_document.h"
 
 namespace travaux::load {
@@ -34,7 +35,7 @@ void check_page_folders(const model::Document& doc, diag::Diagnostics& diags) {
 
 void check_unique(const std::vector<model::Document>& docs, diag::Diagnostics& diags) {
   std::map<std::string, const model::Document*> ids;
-  std::map<int, const model::Document*> numbers;
+  std::map<std::int64_t, const model::Document*> numbers;
   for (const auto& d : docs) {
     auto [it, fresh] = ids.emplace(d.id, &d);
     if (!fresh)
@@ -88,6 +89,7 @@ model::Archive build_archive(SourceTree tree, diag::Diagnostics& diags) {
   });
   check_unique(archive.documents, diags);
   archive.index();
+  check_chains(archive, diags);
   return archive;
 }
 
