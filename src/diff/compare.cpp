@@ -36,15 +36,18 @@ constexpr std::size_t kCandidates = 8;  // paragraphs scored per unmatched parag
 struct Flat {
   const Paragraph* p;
   int section;
-  std::uint64_t key;               // hash of its words with their markup
-  std::vector<std::uint32_t> bag;  // its lowercase words, as a sorted multiset
+  std::uint64_t key;  // hash of its words with their markup (computed once, by read_draft)
+  /// Its lowercase words as a sorted multiset: made only for the paragraphs that are not
+  /// identical in both versions, the only ones ever measured.
+  mutable std::vector<std::uint32_t> bag;
+  mutable bool has_bag = false;
 };
 
-std::vector<Flat> flatten(const DraftText& d, WordIds& ids) {
+std::vector<Flat> flatten(const DraftText& d) {
   std::vector<Flat> out;
+  out.reserve(d.paragraph_count());
   for (std::size_t s = 0; s < d.sections.size(); ++s)
-    for (const auto& p : d.sections[s].paragraphs)
-      out.push_back({&p, static_cast<int>(s), atoms_hash(p.atoms), word_ids(p.atoms, ids)});
+    for (const auto& p : d.sections[s].paragraphs) out.push_back({&p, static_cast<int>(s), p.hash, {}, false});
   return out;
 }
 
@@ -74,7 +77,7 @@ std::vector<std::size_t> longest_increasing(const std::vector<int>& seq) {
 class Matcher {
  public:
   Matcher(const DraftText& before, const DraftText& after)
-      : before_(before), after_(after), old_(flatten(before, ids_)), new_(flatten(after, ids_)),
+      : before_(before), after_(after), old_(flatten(before)), new_(flatten(after)),
         old_by_section_(by_section(old_, before.sections.size())),
         new_by_section_(by_section(new_, after.sections.size())),
         old_match_(old_.size(), -1), new_match_(new_.size(), -1),
@@ -91,6 +94,14 @@ class Matcher {
   }
 
  private:
+  const std::vector<std::uint32_t>& bag(const Flat& f) {
+    if (!f.has_bag) {
+      f.bag = word_ids(f.p->atoms, ids_);
+      f.has_bag = true;
+    }
+    return f.bag;
+  }
+
   void pair(std::size_t i, std::size_t j) {
     old_match_[i] = static_cast<int>(j);
     new_match_[j] = static_cast<int>(i);
@@ -113,7 +124,7 @@ class Matcher {
       while (q.next < q.items.size()) {
         const std::size_t i = q.items[q.next];
         if (old_match_[i] >= 0) { ++q.next; continue; }
-        if (old_[i].p->atoms != new_[j].p->atoms) return false;  // a hash collision: leave it
+        if (old_[i].p->text != new_[j].p->text) return false;  // a hash collision: leave it
         pair(i, j);
         ++q.next;
         return true;
@@ -150,7 +161,7 @@ class Matcher {
       if (old_match_[i] < 0) {
         if (old_[i].p->number) left_by_number.emplace(old_[i].p->number, left.size());
         left.push_back(i);
-        bags.push_back(&old_[i].bag);
+        bags.push_back(&bag(old_[i]));
       }
     if (left.empty()) return;
     const SimilarIndex index(bags);
@@ -161,14 +172,14 @@ class Matcher {
     std::vector<Candidate> cands;
     for (std::size_t j = 0; j < new_.size(); ++j) {
       if (new_match_[j] >= 0) continue;
-      std::vector<std::size_t> found = index.query(new_[j].bag, kCandidates);
+      std::vector<std::size_t> found = index.query(bag(new_[j]), kCandidates);
       if (new_[j].p->number)
         if (auto it = left_by_number.find(new_[j].p->number); it != left_by_number.end()) found.push_back(it->second);
       std::sort(found.begin(), found.end());
       found.erase(std::unique(found.begin(), found.end()), found.end());
       for (std::size_t k : found) {
         const std::size_t i = left[k];
-        const double sim = dice(old_[i].bag, new_[j].bag);
+        const double sim = dice(old_[i].bag, bag(new_[j]));
         if (sim < kSimilar) continue;
         double score = sim;
         if (old_[i].p->number && old_[i].p->number == new_[j].p->number) score += 0.1;
@@ -186,11 +197,15 @@ class Matcher {
   /// A section whose anchor changed (a renamed heading) is the one it shares most paragraphs
   /// with, or failing that the unmatched one with the most similar title.
   void match_renamed_sections() {
-    std::vector<std::vector<std::uint32_t>> old_titles(before_.sections.size());
+    // Titles of the old sections left unmatched by anchor: the only candidates.
+    std::vector<std::size_t> unmatched;
+    for (std::size_t os = 0; os < before_.sections.size(); ++os)
+      if (old_section_[os] < 0) unmatched.push_back(os);
+    std::vector<std::vector<std::uint32_t>> old_titles(unmatched.size());
     std::vector<const std::vector<std::uint32_t>*> bags;
-    for (std::size_t os = 0; os < before_.sections.size(); ++os) {
-      old_titles[os] = word_ids(before_.sections[os].title_atoms, ids_);
-      bags.push_back(&old_titles[os]);
+    for (std::size_t k = 0; k < unmatched.size(); ++k) {
+      old_titles[k] = word_ids(before_.sections[unmatched[k]].title_atoms, ids_);
+      bags.push_back(&old_titles[k]);
     }
     const SimilarIndex titles(bags);
     for (std::size_t s = 0; s < after_.sections.size(); ++s) {
@@ -209,9 +224,10 @@ class Matcher {
         double best_sim = kSimilar;
         std::vector<std::size_t> found = titles.query(title, kCandidates * 4);
         std::sort(found.begin(), found.end());
-        for (std::size_t os : found) {
+        for (std::size_t k : found) {
+          const std::size_t os = unmatched[k];
           if (old_section_[os] >= 0) continue;
-          const double sim = dice(old_titles[os], title);
+          const double sim = dice(old_titles[k], title);
           if (sim >= best_sim && !title.empty()) best = static_cast<int>(os), best_sim = sim + 1e-9;
         }
       }
@@ -240,21 +256,27 @@ class Matcher {
   }
 
   /// For each unmatched paragraph of `from` (3 words or more), the matched paragraph of `into`
-  /// that holds at least kContained of its words, best first; -1 for none.
+  /// that holds at least kContained of its words, best first; -1 for none. Only a paragraph
+  /// whose words changed can have given words to (or taken them from) another: identical
+  /// pairs are not candidates.
   std::vector<int> containers(const std::vector<Flat>& from, const std::vector<int>& from_match,
-                              const std::vector<Flat>& into, const std::vector<int>& into_match) const {
+                              const std::vector<Flat>& into, const std::vector<int>& into_match,
+                              const std::vector<Flat>& other) {
     std::vector<int> out(from.size(), -1);
+    bool any = false;
+    for (std::size_t j = 0; j < from.size() && !any; ++j) any = from_match[j] < 0;
+    if (!any) return out;
     std::vector<std::size_t> matched;
     std::vector<const std::vector<std::uint32_t>*> bags;
     for (std::size_t i = 0; i < into.size(); ++i)
-      if (into_match[i] >= 0) {
+      if (into_match[i] >= 0 && other[static_cast<std::size_t>(into_match[i])].key != into[i].key) {
         matched.push_back(i);
-        bags.push_back(&into[i].bag);
+        bags.push_back(&bag(into[i]));
       }
     if (matched.empty()) return out;
     const SimilarIndex index(bags);
     for (std::size_t j = 0; j < from.size(); ++j) {
-      if (from_match[j] >= 0 || from[j].bag.size() < 3) continue;
+      if (from_match[j] >= 0 || bag(from[j]).size() < 3) continue;
       std::vector<std::size_t> found = index.query(from[j].bag, kCandidates);
       std::sort(found.begin(), found.end());
       double best = kContained;
@@ -266,8 +288,8 @@ class Matcher {
   }
 
   void find_splits() {
-    split_from_ = containers(new_, new_match_, old_, old_match_);
-    merged_into_ = containers(old_, old_match_, new_, new_match_);
+    split_from_ = containers(new_, new_match_, old_, old_match_, new_);
+    merged_into_ = containers(old_, old_match_, new_, new_match_, old_);
   }
 
   ParagraphChange matched(std::size_t j) const {
@@ -279,9 +301,9 @@ class Matcher {
     c.after_section = &after_.sections[static_cast<std::size_t>(new_[j].section)];
     c.moved = moved_[j];
     c.renumbered = c.before->number && c.after->number && c.before->number != c.after->number;
-    if (old_[i].key == new_[j].key && c.before->atoms == c.after->atoms) {
+    if (old_[i].key == new_[j].key && c.before->text == c.after->text) {
       c.kind = ParagraphChange::Kind::unchanged;
-      c.words = all(c.after->atoms, Op::same);
+      // No word list: the formatter writes the paragraph's own atoms (inline_html(change)).
     } else {
       c.kind = ParagraphChange::Kind::changed;
       c.words = diff_words(c.before->atoms, c.after->atoms);
@@ -297,7 +319,6 @@ class Matcher {
     if (old_match_[i] < 0) {
       c.kind = ParagraphChange::Kind::removed;
       if (merged_into_[i] >= 0) c.merged_into = new_[static_cast<std::size_t>(merged_into_[i])].p;
-      c.words = all(c.before->atoms, Op::removed);
       return c;
     }
     const std::size_t j = static_cast<std::size_t>(old_match_[i]);
@@ -367,7 +388,6 @@ class Matcher {
         c.after = new_[j].p;
         c.after_section = sc.after;
         if (split_from_[j] >= 0) c.split_from = old_[static_cast<std::size_t>(split_from_[j])].p;
-        c.words = all(c.after->atoms, Op::added);
         sc.paragraphs.push_back(std::move(c));
       }
       flush(static_cast<int>(j));

@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "diff/word_diff.h"
 #include "markdown/anchor.h"
 
 namespace travaux::diff {
@@ -52,6 +53,7 @@ DraftText read_draft(std::string_view body, int first_line) {
     p.source = std::move(b.source);
     p.text = std::move(b.text);
     p.atoms = std::move(b.atoms);
+    p.hash = atoms_hash(p.atoms);
     out.sections.back().paragraphs.push_back(std::move(p));
   }
   return out;

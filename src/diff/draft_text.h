@@ -2,6 +2,7 @@
 // A draft's text as sections and paragraphs, the units the changes and history pages compare
 // (issue 4; CONTENT-MODEL.md, "Drafts" and "Cross-references": stable anchors).
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -18,6 +19,7 @@ struct Paragraph {
   std::string source;  // its Markdown source
   std::string text;    // plain text
   std::vector<markdown::Atom> atoms;
+  std::uint64_t hash = 0;  // diff::atoms_hash(atoms): equal words and markup, equal hashes
 
   /// "para-12", or "" when unnumbered.
   std::string anchor() const { return number ? "para-" + std::to_string(number) : std::string(); }

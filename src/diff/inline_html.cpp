@@ -117,3 +117,23 @@ std::string inline_html(const std::vector<Atom>& atoms, const UrlFor& url_for) {
 }
 
 }  // namespace travaux::diff
+
+namespace travaux::diff {
+
+std::string inline_html(const ParagraphChange& c, const UrlFor& url_for) {
+  using K = ParagraphChange::Kind;
+  const std::vector<markdown::Atom>* atoms = nullptr;
+  Op op = Op::same;
+  switch (c.kind) {
+    case K::changed: return inline_html(c.words, url_for);
+    case K::moved_away: return {};
+    case K::unchanged: atoms = &c.after->atoms; break;
+    case K::added: atoms = &c.after->atoms, op = Op::added; break;
+    case K::removed: atoms = &c.before->atoms, op = Op::removed; break;
+  }
+  Writer w(url_for);
+  for (const auto& a : *atoms) w.add(a, op);
+  return w.finish();
+}
+
+}  // namespace travaux::diff

@@ -74,10 +74,12 @@ std::vector<std::size_t> SimilarIndex::query(const std::vector<std::uint32_t>& b
   for (const auto& [size, list] : rare)
     for (std::size_t i : *list)
       if (score_[i]++ == 0) touched_.push_back(i);
-  std::sort(touched_.begin(), touched_.end(), [&](std::size_t a, std::size_t b) {
+  // Only the best `limit` are wanted: a partial sort, not a sort of everything touched.
+  const auto keep = touched_.begin() + static_cast<long>(std::min(limit, touched_.size()));
+  std::partial_sort(touched_.begin(), keep, touched_.end(), [&](std::size_t a, std::size_t b) {
     return score_[a] != score_[b] ? score_[a] > score_[b] : a < b;
   });
-  std::vector<std::size_t> out(touched_.begin(), touched_.begin() + static_cast<long>(std::min(limit, touched_.size())));
+  std::vector<std::size_t> out(touched_.begin(), keep);
   for (std::size_t i : touched_) score_[i] = 0;
   touched_.clear();
   return out;

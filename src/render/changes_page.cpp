@@ -99,7 +99,7 @@ Data paragraph_data(const RenderInput& in, const PageLocation& at, const Paragra
   d.set("badge", badge);
   if (!note.empty()) d.set("note_html", note);
   if (c.after && c.after->number && c.kind != K::moved_away) d.set("id", c.after->anchor());
-  if (c.kind != K::moved_away) d.set("html", diff::inline_html(c.words, draft_url_for(in, c.after ? after : before, at)));
+  if (c.kind != K::moved_away) d.set("html", diff::inline_html(c, draft_url_for(in, c.after ? after : before, at)));
   return d;
 }
 
