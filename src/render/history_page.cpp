@@ -180,21 +180,21 @@ Data version_data(const RenderInput& in, const PageLocation& at, const Lineage& 
     d.set("url", at.url(doc.url_folder + "/#" + s.anchor));
     if (change && change->before) {
       Data sd = section_change_data(in, at, *change, *v.docs[k - 1], doc);
-      d.set("section", sd);
+      d["section"] = std::move(sd);
       d.set("status", change->changed() ? "Changes from " + v.docs[k - 1]->display_name() + ": " + counts_text(change->counts) + "."
                                         : "Unchanged from " + v.docs[k - 1]->display_name() + ".");
       if (change->renamed) d.set("renamed", "Renamed; it was “" + section_label(*change->before) + "”.");
     } else {
       Data sd = change ? section_change_data(in, at, *change, k ? *v.docs[k - 1] : doc, doc)
                        : plain_section(in, at, s, doc);
-      d.set("section", sd);
+      d["section"] = std::move(sd);
       if (change) d.set("status", "New in this version.");
       else if (k > 0 && !v.texts[k - 1]) d.set("status", "Not compared: the text of " + v.docs[k - 1]->display_name() + " is not in the archive.");
     }
     d.set("heading", section_label(s));
   } else if (change) {
     d.set("status", "Removed in this version. The text it had in " + v.docs[k - 1]->display_name() + ":");
-    d.set("section", section_change_data(in, at, *change, *v.docs[k - 1], doc));
+    d["section"] = section_change_data(in, at, *change, *v.docs[k - 1], doc);
   } else if (l.declared.count(k)) {
     d.set("not_held", true);
     d.set("url", at.url(doc.url_folder + "/"));  // a page without the text has no such id
