@@ -16,6 +16,7 @@ std::string open_tag(const Mark& m, const UrlFor& url_for) {
     case Mark::Kind::strong: return "<strong>";
     case Mark::Kind::strike: return "<s>";
     case Mark::Kind::code: return "<code>";
+    case Mark::Kind::pre: return "<code class=\"block\">";
     case Mark::Kind::link: {
       const std::string href = url_for ? url_for(m.url) : std::string();
       return href.empty() ? "<span class=\"link\">" : "<a href=\"" + markdown::escape_html(href) + "\">";
@@ -29,7 +30,8 @@ std::string close_tag(const Mark& m, const UrlFor& url_for) {
     case Mark::Kind::emph: return "</em>";
     case Mark::Kind::strong: return "</strong>";
     case Mark::Kind::strike: return "</s>";
-    case Mark::Kind::code: return "</code>";
+    case Mark::Kind::code:
+    case Mark::Kind::pre: return "</code>";
     case Mark::Kind::link: return (url_for && !url_for(m.url).empty()) ? "</a>" : "</span>";
   }
   return {};
@@ -43,7 +45,7 @@ class Writer {
     if (a.kind == Atom::Kind::brk) {
       set_op(Op::same);
       set_marks(nullptr);
-      out_ += "<span class=\"brk\"></span>";
+      out_ += a.text == "tight" ? "<span class=\"brk tight\"></span>" : "<span class=\"brk\"></span>";
       return;
     }
     // <ins>/<del> stay innermost: closed before any markup boundary.

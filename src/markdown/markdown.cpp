@@ -12,6 +12,7 @@
 
 #include "diag/text_position.h"
 #include "markdown/heading_attribute.h"
+#include "markdown/outline.h"
 
 namespace travaux::markdown {
 
@@ -202,6 +203,12 @@ Tree Tree::parse(std::string text, int first_line) {
   impl->root = cmark_parser_finish(impl->parser);
   for (cmark_node* h : collect(impl->root, CMARK_NODE_HEADING))
     if (std::string id = take_heading_id(h); !id.empty()) impl->heading_ids.emplace(h, std::move(id));
+  // kramdown's block attribute lines, `{: #fig title="..."}`, style a block and are not text.
+  for (cmark_node* p : collect(impl->root, CMARK_NODE_PARAGRAPH)) {
+    std::string text;
+    append_plain(p, text);
+    if (is_block_attribute_line(text)) cmark_node_free(p);
+  }
   return Tree(std::move(impl));
 }
 

@@ -82,15 +82,20 @@ class Walker {
   void pop() {
     if (top_) top_ = top_->parent;
   }
-  void text(const char* s) {
-    if (s) split_words(s, top_, out_);
+  void text(const char* s, bool keep_spaces = false) {
+    if (s) split_words(s, top_, out_, keep_spaces);
   }
   void space() {
     if (!out_.empty() && out_.back().kind == Atom::Kind::word) out_.push_back({Atom::Kind::space, " ", top_});
   }
+  /// A break between blocks; inside a tight list a "tight" one, shown without a gap. A loose
+  /// break next to a tight one wins.
   void block_break() {
     while (!out_.empty() && out_.back().kind == Atom::Kind::space) out_.pop_back();
-    if (!out_.empty() && out_.back().kind != Atom::Kind::brk) out_.push_back({Atom::Kind::brk, "", nullptr});
+    const char* kind = !tight_.empty() && tight_.back() ? "tight" : "";
+    if (out_.empty()) return;
+    if (out_.back().kind != Atom::Kind::brk) out_.push_back({Atom::Kind::brk, kind, nullptr});
+    else if (*kind == 0) out_.back().text.clear();
   }
   void code(cmark_node* n) {
     push({Mark::Kind::code, ""});
@@ -116,8 +121,14 @@ class Walker {
       case CMARK_NODE_HTML_BLOCK: return;  // raw HTML never reaches a page as text
       case CMARK_NODE_CODE_BLOCK:
         block_break();
-        code(n);
+        push({Mark::Kind::pre, ""});
+        text(cmark_node_get_literal(n), true);
+        pop();
         block_break();
+        return;
+      case CMARK_NODE_LIST:
+        block_break();
+        tight_.push_back(cmark_node_get_list_tight(n) != 0);
         return;
       default:
         if (is_strike(n)) push({Mark::Kind::strike, ""});
@@ -126,6 +137,10 @@ class Walker {
   }
   void exit(cmark_node* n) {
     switch (cmark_node_get_type(n)) {
+      case CMARK_NODE_LIST:
+        if (!tight_.empty()) tight_.pop_back();
+        block_break();
+        return;
       case CMARK_NODE_EMPH:
       case CMARK_NODE_STRONG:
       case CMARK_NODE_LINK: pop(); return;
@@ -138,6 +153,7 @@ class Walker {
   std::vector<Atom>& out_;
   MarkArena& arena_;
   const MarkNode* top_ = nullptr;
+  std::vector<bool> tight_;  // per enclosing list: is it tight?
 };
 
 /// The body's lines, indexed once: each block's source is cut out in constant time (scanning
@@ -199,7 +215,12 @@ std::vector<Mark> mark_list(const MarkNode* innermost) {
   return {out.rbegin(), out.rend()};
 }
 
-void split_words(std::string_view text, const MarkNode* marks, std::vector<Atom>& out) {
+bool is_block_attribute_line(std::string_view text) {
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ' || text.back() == '\r')) text.remove_suffix(1);
+  return text.starts_with("{:") && text.ends_with("}") && text.find('\n') == std::string_view::npos;
+}
+
+void split_words(std::string_view text, const MarkNode* marks, std::vector<Atom>& out, bool keep_spaces) {
   std::size_t i = 0;
   while (i < text.size()) {
     const std::size_t start = i;
@@ -216,7 +237,8 @@ void split_words(std::string_view text, const MarkNode* marks, std::vector<Atom>
     }
     i = end;
     if (cls == CharClass::space) {
-      if (!out.empty() && out.back().kind == Atom::Kind::word) out.push_back({Atom::Kind::space, " ", marks});
+      if (keep_spaces) out.push_back({Atom::Kind::space, std::string(text.substr(start, end - start)), marks});
+      else if (!out.empty() && out.back().kind == Atom::Kind::word) out.push_back({Atom::Kind::space, " ", marks});
     } else {
       out.push_back({Atom::Kind::word, std::string(text.substr(start, end - start)), marks});
     }
@@ -250,6 +272,10 @@ Outline outline(std::string_view text, int first_line) {
         b.number = number++;
         out.blocks.push_back(std::move(b));
       }
+    } else if (type == CMARK_NODE_PARAGRAPH && is_block_attribute_line(lines.span(
+                                                    cmark_node_get_start_line(n) + first_line - 1,
+                                                    cmark_node_get_end_line(n) + first_line - 1))) {
+      continue;  // a kramdown attribute line: not text
     } else if (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_LIST || type == CMARK_NODE_BLOCK_QUOTE ||
                type == CMARK_NODE_CODE_BLOCK || std::strcmp(cmark_node_get_type_string(n), "table") == 0) {
       out.blocks.push_back(make_block(n, Block::Kind::other, lines, first_line, *out.marks));

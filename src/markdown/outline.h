@@ -15,7 +15,7 @@ namespace travaux::markdown {
 
 /// Inline markup a word sits inside.
 struct Mark {
-  enum class Kind { emph, strong, strike, link, code };
+  enum class Kind { emph, strong, strike, link, code, pre };  // pre: a code block, lines kept
   Kind kind = Kind::emph;
   std::string url;  // link destination as written (links only)
 
@@ -48,7 +48,9 @@ std::vector<Mark> mark_list(const MarkNode* innermost);
 struct Atom {
   enum class Kind { word, space, brk };
   Kind kind = Kind::word;
-  std::string text;                  // the characters (" " for space, "" for brk)
+  /// The characters: " " for a space (the white space as written inside a code block), "" for
+  /// a break between paragraphs, "tight" for one between the items of a tight list.
+  std::string text;
   const MarkNode* marks = nullptr;   // innermost mark, nullptr for none
 
   bool operator==(const Atom& o) const { return kind == o.kind && text == o.text && same_marks(marks, o.marks); }
@@ -74,6 +76,10 @@ struct Outline {
   std::shared_ptr<MarkArena> marks;
 };
 
+/// True for a kramdown block attribute line, `{: #id title="..."}`, which styles the block
+/// before it and is never shown.
+bool is_block_attribute_line(std::string_view text);
+
 /// Splits `text` (a body starting on file line `first_line`) into top-level blocks. An
 /// ordered list gives one numbered block per item; headings give heading blocks; any other
 /// block (paragraph, bullet list, quote, table, code) is one `other` block. Walks the tree
@@ -81,7 +87,8 @@ struct Outline {
 Outline outline(std::string_view text, int first_line);
 
 /// Splits plain text into word, punctuation and space atoms (runs of white space become one
-/// space). Letters and digits of any script stay together; quotes and dashes stand alone.
-void split_words(std::string_view text, const MarkNode* marks, std::vector<Atom>& out);
+/// space, unless `keep_spaces`, as in code blocks whose lines and alignment matter). Letters and
+/// digits of any script stay together; quotes and dashes stand alone.
+void split_words(std::string_view text, const MarkNode* marks, std::vector<Atom>& out, bool keep_spaces = false);
 
 }  // namespace travaux::markdown

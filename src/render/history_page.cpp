@@ -183,10 +183,12 @@ Data version_data(const RenderInput& in, const PageLocation& at, const Lineage& 
       d["section"] = std::move(sd);
       d.set("status", change->changed() ? "Changes from " + v.docs[k - 1]->display_name() + ": " + counts_text(change->counts) + "."
                                         : "Unchanged from " + v.docs[k - 1]->display_name() + ".");
+      // The text of a version that changed nothing is folded: the history reads as its changes.
+      if (!change->changed() && !change->title_changed) d.set("folded", true);
       if (change->renamed) d.set("renamed", "Renamed; it was “" + section_label(*change->before) + "”.");
     } else {
-      Data sd = change ? section_change_data(in, at, *change, k ? *v.docs[k - 1] : doc, doc)
-                       : plain_section(in, at, s, doc);
+      // New here (or not compared): its text as it stands, not a wall of insertions.
+      Data sd = plain_section(in, at, s, doc);
       d["section"] = std::move(sd);
       if (change) d.set("status", "New in this version.");
       else if (k > 0 && !v.texts[k - 1]) d.set("status", "Not compared: the text of " + v.docs[k - 1]->display_name() + " is not in the archive.");

@@ -96,6 +96,15 @@ TEST(Outline, HeadingIdIsTakenOutOfTheText) {
   EXPECT_EQ(blocks[2].id, "");
 }
 
+TEST(Outline, CodeBlocksKeepTheirLinesAndTightListsStayTight) {
+  const auto blocks = outline("~~~\n+--+\n|  |\n~~~\n{: #fig-x title=\"X\"}\n\n- a\n- b\n\n* c\n\n  d\n", 1).blocks;
+  ASSERT_EQ(blocks.size(), 3u);  // the attribute line is not a block
+  EXPECT_EQ(blocks[0].text, "+--+\n|  |");
+  EXPECT_EQ(words(blocks[1].atoms), "[a]|[b]");
+  EXPECT_EQ(blocks[1].atoms[1].text, "tight");
+  EXPECT_EQ(blocks[2].atoms[1].text, "");  // a loose list keeps its gaps
+}
+
 TEST(Outline, SourceLinesOfManyShortParagraphs) {
   std::string body;
   for (int i = 1; i <= 2000; ++i) body += std::to_string(i) + ". Item " + std::to_string(i) + ".\n";
