@@ -6,6 +6,8 @@
 #include <map>
 #include <set>
 
+#include <tbb/parallel_for.h>
+
 #include "markdown/markdown.h"
 
 namespace travaux::render {
@@ -314,9 +316,13 @@ void add_sources(const RenderInput& in, const PageLocation& at, const Document& 
 
 void render_changes_pages(const RenderInput& in, write::SiteImage& out) {
   const auto& chain = in.linked.drafts;
-  for (const Document* after : chain.versions()) {
+  const auto& drafts = chain.versions();
+  // One page per draft, in parallel into slots, added in chain order.
+  std::vector<std::string> files(drafts.size()), pages(drafts.size());
+  tbb::parallel_for(std::size_t{0}, drafts.size(), [&](std::size_t i) {
+    const Document* after = drafts[i];
     const Document* before = chain.previous(*after);
-    if (!before) continue;
+    if (!before) return;
     Page page;
     page.at = {after->url_folder + "/changes", in.archive.config.pretty_urls};
     page.template_name = "changes.html";
@@ -331,9 +337,11 @@ void render_changes_pages(const RenderInput& in, write::SiteImage& out) {
     const diff::Comparison* cmp = in.compared ? in.compared->changes_of(*after) : nullptr;
     if (cmp) add_comparison(in, page.at, *before, *after, *cmp, d);
     else add_sources(in, page.at, *before, *after, d);
-    const std::string file = page.at.file();
-    out.add(file, render_page(in, std::move(page)));
-  }
+    files[i] = page.at.file();
+    pages[i] = render_page(in, std::move(page));
+  });
+  for (std::size_t i = 0; i < drafts.size(); ++i)
+    if (!files[i].empty()) out.add(std::move(files[i]), std::move(pages[i]));
 }
 
 }  // namespace travaux::render

@@ -179,12 +179,12 @@ Data version_data(const RenderInput& in, const PageLocation& at, const Lineage& 
     d.set("present", true);
     d.set("url", at.url(doc.url_folder + "/#" + s.anchor));
     if (change && change->before) {
-      Data sd = section_change_data(in, at, *change, *v.docs[k - 1], doc);
-      d["section"] = std::move(sd);
-      d.set("status", change->changed() ? "Changes from " + v.docs[k - 1]->display_name() + ": " + counts_text(change->counts) + "."
-                                        : "Unchanged from " + v.docs[k - 1]->display_name() + ".");
-      // The text of a version that changed nothing is folded: the history reads as its changes.
-      if (!change->changed() && !change->title_changed) d.set("folded", true);
+      // A version that changed nothing repeats the text above it: one line says so, and the
+      // history reads as its changes (a part of a 35-version text is otherwise 35 copies).
+      const bool same = !change->changed() && !change->title_changed;
+      if (!same) d["section"] = section_change_data(in, at, *change, *v.docs[k - 1], doc);
+      d.set("status", !same ? "Changes from " + v.docs[k - 1]->display_name() + ": " + counts_text(change->counts) + "."
+                            : "Unchanged from " + v.docs[k - 1]->display_name() + ".");
       if (change->renamed) d.set("renamed", "Renamed; it was “" + section_label(*change->before) + "”.");
     } else {
       // New here (or not compared): its text as it stands, not a wall of insertions.
@@ -283,6 +283,12 @@ std::vector<Data> render_text_history(const RenderInput& in, const compare::Comp
     item.set("url", PageLocation{"history", pretty}.url(v.folder + "/" + l.main_anchor + "/"));
     item.set("versions", std::to_string(present) + " of " + std::to_string(v.docs.size()) + " versions");
     index_items.push_back(std::move(item));
+  }
+  // Every part's pages in parallel, each into its own slot, added in order.
+  std::vector<std::vector<std::pair<std::string, std::string>>> pages(all.size());
+  tbb::parallel_for(std::size_t{0}, all.size(), [&](std::size_t n) {
+    const Lineage& l = all[n];
+    const std::string title = lineage_title(l, v);
     for (const std::string& anchor : l.anchors) {
       Page page;
       page.at = {v.folder + "/" + anchor, pretty};
@@ -297,20 +303,22 @@ std::vector<Data> render_text_history(const RenderInput& in, const compare::Comp
       std::vector<Data> names;
       for (const auto& a : l.anchors)
         if (a != anchor) {
-          Data n;
-          n.set("name", a);
-          n.set("url", page.at.url(v.folder + "/" + a + "/"));
-          names.push_back(std::move(n));
+          Data nd;
+          nd.set("name", a);
+          nd.set("url", page.at.url(v.folder + "/" + a + "/"));
+          names.push_back(std::move(nd));
         }
       set_list(d, "other_names", list_of(std::move(names)));
       std::vector<Data> versions;
       for (std::size_t k = 0; k < v.docs.size(); ++k) versions.push_back(version_data(in, page.at, l, v, k));
       set_list(d, "versions", list_of(std::move(versions)));
       set_list(d, "mentions", mentions(in, page.at, l, by_anchor));
-      const std::string file = page.at.file();
-      out.add(file, render_page(in, std::move(page)));
+      std::string file = page.at.file();
+      pages[n].emplace_back(std::move(file), render_page(in, std::move(page)));
     }
-  }
+  });
+  for (auto& list : pages)
+    for (auto& [file, bytes] : list) out.add(std::move(file), std::move(bytes));
   return index_items;
 }
 
