@@ -367,15 +367,21 @@ class Matcher {
     } else {
       sc.title_words = sc.after ? all(sc.after->title_atoms, Op::added) : all(sc.before->title_atoms, Op::removed);
     }
-    // Orphans grouped by the new paragraph they follow, in old order within each group.
-    std::unordered_map<int, std::vector<ParagraphChange>> orphans;
-    if (os >= 0)
-      for (auto& [a, c] : orphans_of(os)) orphans[a].push_back(std::move(c));
+    // Orphans placed after the new paragraph they follow, in old order. One whose anchor went
+    // to another section is placed at the end, so no removed paragraph is ever lost.
+    std::vector<std::pair<int, ParagraphChange>> orphans;
+    if (os >= 0) orphans = orphans_of(os);
+    std::vector<bool> placed(orphans.size(), false);
+    std::unordered_map<int, std::vector<std::size_t>> by_anchor;
+    for (std::size_t k = 0; k < orphans.size(); ++k) by_anchor[orphans[k].first].push_back(k);
     auto flush = [&](int anchor) {
-      auto it = orphans.find(anchor);
-      if (it == orphans.end()) return;
-      for (auto& c : it->second) sc.paragraphs.push_back(std::move(c));
-      orphans.erase(it);
+      auto it = by_anchor.find(anchor);
+      if (it == by_anchor.end()) return;
+      for (std::size_t k : it->second) {
+        sc.paragraphs.push_back(std::move(orphans[k].second));
+        placed[k] = true;
+      }
+      by_anchor.erase(it);
     };
     flush(-1);
     static const std::vector<std::size_t> kNone;
@@ -392,6 +398,8 @@ class Matcher {
       }
       flush(static_cast<int>(j));
     }
+    for (std::size_t k = 0; k < orphans.size(); ++k)
+      if (!placed[k]) sc.paragraphs.push_back(std::move(orphans[k].second));
     for (const auto& c : sc.paragraphs) {
       count(c, sc.counts);
       if (c.kind == ParagraphChange::Kind::moved_away && c.after_section != sc.after) ++sc.counts.moved_out;
