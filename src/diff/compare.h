@@ -43,7 +43,9 @@ struct ParagraphChange {
   const Section* after_section = nullptr;   // where `after` stands (for moved_away: where it went)
   const Paragraph* split_from = nullptr;    // added: the old paragraph it was carved out of
   const Paragraph* merged_into = nullptr;   // removed: the new paragraph that took its words
-  std::vector<DiffAtom> words;              // the words to show, marked (empty for moved_away)
+  /// The marked words of a `changed` paragraph. Empty for the other kinds, whose words are
+  /// all their paragraph's atoms with one operation: inline_html(change) writes either.
+  std::vector<DiffAtom> words;
 };
 
 struct SectionChange {

@@ -4,7 +4,8 @@
 
 #include <set>
 
-#include "link/anchors.h"
+#include "diff/word_diff.h"
+#include "markdown/anchor.h"
 
 namespace travaux::diff {
 
@@ -21,15 +22,17 @@ std::size_t DraftText::paragraph_count() const {
 }
 
 DraftText read_draft(std::string_view body, int first_line) {
-  std::vector<markdown::Block> blocks = markdown::outline(body, first_line);
+  markdown::Outline outline = markdown::outline(body, first_line);
+  std::vector<markdown::Block>& blocks = outline.blocks;
   std::set<std::string> taken;
   for (const auto& b : blocks)
     if (b.kind == markdown::Block::Kind::numbered) taken.insert("para-" + std::to_string(b.number));
   DraftText out;
+  out.marks = std::move(outline.marks);
   for (auto& b : blocks) {
     if (b.kind == markdown::Block::Kind::heading) {
       Section s;
-      s.anchor = link::unique_anchor(link::heading_anchor(b.text), taken);
+      s.anchor = markdown::heading_id(b.text, b.id, taken);
       s.title = std::move(b.text);
       s.title_atoms = std::move(b.atoms);
       s.level = b.level;
@@ -50,6 +53,7 @@ DraftText read_draft(std::string_view body, int first_line) {
     p.source = std::move(b.source);
     p.text = std::move(b.text);
     p.atoms = std::move(b.atoms);
+    p.hash = atoms_hash(p.atoms);
     out.sections.back().paragraphs.push_back(std::move(p));
   }
   return out;

@@ -2,6 +2,8 @@
 // A draft's text as sections and paragraphs, the units the changes and history pages compare
 // (issue 4; CONTENT-MODEL.md, "Drafts" and "Cross-references": stable anchors).
 
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,6 +19,7 @@ struct Paragraph {
   std::string source;  // its Markdown source
   std::string text;    // plain text
   std::vector<markdown::Atom> atoms;
+  std::uint64_t hash = 0;  // diff::atoms_hash(atoms): equal words and markup, equal hashes
 
   /// "para-12", or "" when unnumbered.
   std::string anchor() const { return number ? "para-" + std::to_string(number) : std::string(); }
@@ -25,7 +28,7 @@ struct Paragraph {
 /// A heading and the paragraphs up to the next heading. The text before the first heading,
 /// if any, is a section with an empty title and the anchor "opening".
 struct Section {
-  std::string anchor;  // the id the draft page gives the heading: "objective-7", "preamble"
+  std::string anchor;  // the id the draft page gives the heading: "objective-7", "preamble", or its {#id}
   std::string title;   // plain text of the heading
   std::vector<markdown::Atom> title_atoms;
   int level = 0;
@@ -35,6 +38,7 @@ struct Section {
 
 struct DraftText {
   std::vector<Section> sections;
+  std::shared_ptr<markdown::MarkArena> marks;  // what the atoms' marks point into
 
   /// The section with `anchor`, or nullptr.
   const Section* find(std::string_view anchor) const;
@@ -43,7 +47,7 @@ struct DraftText {
 
 /// Reads a draft body (starting on file line `first_line`) into sections. Anchors are the
 /// ones the draft page uses: numbered paragraphs take para-N first, then headings take
-/// link::heading_anchor made unique with -2, -3.
+/// markdown::heading_id (an explicit `{#id}`, objective-N or the slug, made unique with -2, -3).
 DraftText read_draft(std::string_view body, int first_line);
 
 }  // namespace travaux::diff

@@ -16,6 +16,7 @@ std::string open_tag(const Mark& m, const UrlFor& url_for) {
     case Mark::Kind::strong: return "<strong>";
     case Mark::Kind::strike: return "<s>";
     case Mark::Kind::code: return "<code>";
+    case Mark::Kind::pre: return "<code class=\"block\">";
     case Mark::Kind::link: {
       const std::string href = url_for ? url_for(m.url) : std::string();
       return href.empty() ? "<span class=\"link\">" : "<a href=\"" + markdown::escape_html(href) + "\">";
@@ -29,7 +30,8 @@ std::string close_tag(const Mark& m, const UrlFor& url_for) {
     case Mark::Kind::emph: return "</em>";
     case Mark::Kind::strong: return "</strong>";
     case Mark::Kind::strike: return "</s>";
-    case Mark::Kind::code: return "</code>";
+    case Mark::Kind::code:
+    case Mark::Kind::pre: return "</code>";
     case Mark::Kind::link: return (url_for && !url_for(m.url).empty()) ? "</a>" : "</span>";
   }
   return {};
@@ -42,13 +44,12 @@ class Writer {
   void add(const Atom& a, Op op) {
     if (a.kind == Atom::Kind::brk) {
       set_op(Op::same);
-      set_marks({});
-      out_ += "<span class=\"brk\"></span>";
+      set_marks(nullptr);
+      out_ += a.text == "tight" ? "<span class=\"brk tight\"></span>" : "<span class=\"brk\"></span>";
       return;
     }
-    std::size_t keep = 0;
-    while (keep < open_.size() && keep < a.marks.size() && open_[keep] == a.marks[keep]) ++keep;
-    if (keep < open_.size() || keep < a.marks.size() || op != op_) set_op(Op::same);
+    // <ins>/<del> stay innermost: closed before any markup boundary.
+    if (!markdown::same_marks(leaf(), a.marks) || op != op_) set_op(Op::same);
     set_marks(a.marks);
     set_op(op);
     out_ += markdown::escape_html(a.text);
@@ -56,11 +57,13 @@ class Writer {
 
   std::string finish() {
     set_op(Op::same);
-    set_marks({});
+    set_marks(nullptr);
     return std::move(out_);
   }
 
  private:
+  const markdown::MarkNode* leaf() const { return open_.empty() ? nullptr : open_.back(); }
+
   void set_op(Op op) {
     if (op == op_) return;
     if (op_ == Op::added) out_ += "</ins>";
@@ -69,22 +72,35 @@ class Writer {
     if (op == Op::removed) out_ += "<del>";
     op_ = op;
   }
-  void set_marks(const std::vector<Mark>& marks) {
-    std::size_t keep = 0;
-    while (keep < open_.size() && keep < marks.size() && open_[keep] == marks[keep]) ++keep;
+  /// Closes and opens only the levels that differ: work proportional to the tags written,
+  /// never to the depth of the stack (deeply nested emphasis stays linear).
+  void set_marks(const markdown::MarkNode* target) {
+    if (markdown::same_marks(leaf(), target)) return;
+    std::vector<const markdown::MarkNode*> to_open;  // innermost first
+    const markdown::MarkNode* m = target;
+    while (m && m->depth > open_.size()) {
+      to_open.push_back(m);
+      m = m->parent;
+    }
+    std::size_t keep = m ? m->depth : 0;
+    while (keep > 0 && !markdown::same_marks(open_[keep - 1], m)) {
+      to_open.push_back(m);
+      m = m->parent;
+      --keep;
+    }
     while (open_.size() > keep) {
-      out_ += close_tag(open_.back(), url_for_);
+      out_ += close_tag(open_.back()->mark, url_for_);
       open_.pop_back();
     }
-    for (std::size_t i = keep; i < marks.size(); ++i) {
-      out_ += open_tag(marks[i], url_for_);
-      open_.push_back(marks[i]);
+    for (auto it = to_open.rbegin(); it != to_open.rend(); ++it) {
+      out_ += open_tag((*it)->mark, url_for_);
+      open_.push_back(*it);
     }
   }
 
   const UrlFor& url_for_;
   std::string out_;
-  std::vector<Mark> open_;
+  std::vector<const markdown::MarkNode*> open_;  // outermost first
   Op op_ = Op::same;
 };
 
@@ -99,6 +115,26 @@ std::string inline_html(const std::vector<DiffAtom>& atoms, const UrlFor& url_fo
 std::string inline_html(const std::vector<Atom>& atoms, const UrlFor& url_for) {
   Writer w(url_for);
   for (const auto& a : atoms) w.add(a, Op::same);
+  return w.finish();
+}
+
+}  // namespace travaux::diff
+
+namespace travaux::diff {
+
+std::string inline_html(const ParagraphChange& c, const UrlFor& url_for) {
+  using K = ParagraphChange::Kind;
+  const std::vector<markdown::Atom>* atoms = nullptr;
+  Op op = Op::same;
+  switch (c.kind) {
+    case K::changed: return inline_html(c.words, url_for);
+    case K::moved_away: return {};
+    case K::unchanged: atoms = &c.after->atoms; break;
+    case K::added: atoms = &c.after->atoms, op = Op::added; break;
+    case K::removed: atoms = &c.before->atoms, op = Op::removed; break;
+  }
+  Writer w(url_for);
+  for (const auto& a : *atoms) w.add(a, op);
   return w.finish();
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "diff/compare.h"
 #include "diff/word_diff.h"
 
 namespace travaux::diff {
@@ -21,5 +22,9 @@ std::string inline_html(const std::vector<DiffAtom>& atoms, const UrlFor& url_fo
 
 /// The same for unchanged text.
 std::string inline_html(const std::vector<markdown::Atom>& atoms, const UrlFor& url_for);
+
+/// The words of one paragraph of a comparison: its word diff when it changed, else its own
+/// words, inserted (added), deleted (removed) or plain; "" for a moved-away marker.
+std::string inline_html(const ParagraphChange& change, const UrlFor& url_for);
 
 }  // namespace travaux::diff

@@ -14,17 +14,20 @@ namespace {
 
 using markdown::Atom;
 
+/// Above this many steps of an edit script, a paragraph's changed middle is shown replaced whole.
+constexpr std::size_t kMaxEditWork = 20'000'000;
+
 /// Interns atoms (text and marks) as integers, so dtl compares numbers.
 class Interner {
  public:
   int id(const Atom& a) {
+    // The marks enter by their stack's hash and depth: constant size however deep.
     std::string key = a.text;
     key += '\x1f';
     key += static_cast<char>('0' + static_cast<int>(a.kind));
-    for (const auto& m : a.marks) {
-      key += '\x1e';
-      key += static_cast<char>('0' + static_cast<int>(m.kind));
-      key += m.url;
+    if (a.marks) {
+      key.append(reinterpret_cast<const char*>(&a.marks->hash), sizeof a.marks->hash);
+      key.append(reinterpret_cast<const char*>(&a.marks->depth), sizeof a.marks->depth);
     }
     return ids_.try_emplace(std::move(key), static_cast<int>(ids_.size())).first->second;
   }
@@ -47,6 +50,17 @@ bool counts(const Atom& a) {
 }
 
 }  // namespace
+
+std::uint64_t atoms_hash(const std::vector<Atom>& atoms) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  auto mix = [&](std::uint64_t v) { h = (h ^ v) * 0x100000001b3ULL; h ^= h >> 29; };
+  for (const auto& a : atoms) {
+    mix(std::hash<std::string>{}(a.text));
+    mix(static_cast<std::uint64_t>(a.kind));
+    mix(a.marks ? a.marks->hash : 0);
+  }
+  return h;
+}
 
 WordBag word_bag(const std::vector<Atom>& atoms) {
   std::vector<std::string> out;
@@ -89,16 +103,36 @@ std::vector<DiffAtom> diff_words(const std::vector<Atom>& before, const std::vec
   b.reserve(after.size());
   for (const auto& x : before) a.push_back(in.id(x));
   for (const auto& x : after) b.push_back(in.id(x));
-  dtl::Diff<int, std::vector<int>> diff(a, b);
-  diff.compose();
+  // The common start and end need no edit script; dtl runs on the middle only.
+  std::size_t head = 0;
+  while (head < a.size() && head < b.size() && a[head] == b[head]) ++head;
+  std::size_t tail = 0;
+  while (tail < a.size() - head && tail < b.size() - head && a[a.size() - 1 - tail] == b[b.size() - 1 - tail]) ++tail;
   std::vector<DiffAtom> out;
-  for (const auto& [value, info] : diff.getSes().getSequence()) {
-    switch (info.type) {
-      case dtl::SES_COMMON: out.push_back({&after[static_cast<std::size_t>(info.afterIdx - 1)], Op::same}); break;
-      case dtl::SES_ADD: out.push_back({&after[static_cast<std::size_t>(info.afterIdx - 1)], Op::added}); break;
-      case dtl::SES_DELETE: out.push_back({&before[static_cast<std::size_t>(info.beforeIdx - 1)], Op::removed}); break;
+  out.reserve(before.size() + after.size());
+  for (std::size_t k = 0; k < head; ++k) out.push_back({&after[k], Op::same});
+  const std::size_t n = a.size() - head - tail, m = b.size() - head - tail;
+  if (n * std::min(n, m) > kMaxEditWork || m * std::min(n, m) > kMaxEditWork) {
+    // dtl's O((N+M)D) would take seconds on a huge rewritten paragraph: show the middle as
+    // replaced whole, which is what such a rewrite reads as anyway.
+    for (std::size_t k = 0; k < n; ++k) out.push_back({&before[head + k], Op::removed});
+    for (std::size_t k = 0; k < m; ++k) out.push_back({&after[head + k], Op::added});
+  } else if (n > 0 || m > 0) {
+    std::vector<int> mid_a(a.begin() + static_cast<long>(head), a.end() - static_cast<long>(tail));
+    std::vector<int> mid_b(b.begin() + static_cast<long>(head), b.end() - static_cast<long>(tail));
+    dtl::Diff<int, std::vector<int>> diff(mid_a, mid_b);
+    diff.compose();
+    for (const auto& [value, info] : diff.getSes().getSequence()) {
+      const std::size_t ai = head + static_cast<std::size_t>(info.beforeIdx - 1);
+      const std::size_t bi = head + static_cast<std::size_t>(info.afterIdx - 1);
+      switch (info.type) {
+        case dtl::SES_COMMON: out.push_back({&after[bi], Op::same}); break;
+        case dtl::SES_ADD: out.push_back({&after[bi], Op::added}); break;
+        case dtl::SES_DELETE: out.push_back({&before[ai], Op::removed}); break;
+      }
     }
   }
+  for (std::size_t k = b.size() - tail; k < b.size(); ++k) out.push_back({&after[k], Op::same});
   // A space (or a lone punctuation mark) kept between two changes reads better as part of
   // both: "<del>a b</del><ins>x y</ins>" rather than "<del>a</del><ins>x</ins> <del>b</del>...".
   std::vector<DiffAtom> tidy;

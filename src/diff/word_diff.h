@@ -2,6 +2,7 @@
 // Word-level differences inside a paragraph, computed on its words (with the markup each word
 // sits in), never on HTML (issue 4, "Markdown formatting inside paragraphs survives the diff").
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,9 @@ struct DiffAtom {
 /// words come before the added ones. The result points into both vectors.
 std::vector<DiffAtom> diff_words(const std::vector<markdown::Atom>& before,
                                  const std::vector<markdown::Atom>& after);
+
+/// A hash of the words and their markup: equal for equal atom streams.
+std::uint64_t atoms_hash(const std::vector<markdown::Atom>& atoms);
 
 /// Every atom of `atoms` with the same operation (an added or removed paragraph).
 std::vector<DiffAtom> all(const std::vector<markdown::Atom>& atoms, Op op);

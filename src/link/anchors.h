@@ -1,20 +1,11 @@
 #pragma once
-// Stable anchors (CONTENT-MODEL.md, "Cross-references": preamble, vision, objective-N, para-N).
+// Slugs for topic pages and new files; heading anchors live in markdown/anchor.h, the one
+// place every stage takes them from (CONTENT-MODEL.md, "Cross-references").
 
-#include <set>
-#include <string>
-#include <string_view>
+#include "markdown/anchor.h"
 
 namespace travaux::link {
 
-/// Lowercase ASCII slug: letters and digits kept, every other run becomes one '-'.
-/// Non-ASCII letters are kept as they are, so "Préambule" gives "préambule".
-std::string slugify(std::string_view text);
-
-/// The anchor of a heading: "Objective 7: Enhance ..." -> "objective-7"; otherwise its slug.
-std::string heading_anchor(std::string_view heading_text);
-
-/// Makes `id` unique within `taken` by appending -2, -3, ...; records it.
-std::string unique_anchor(std::string id, std::set<std::string>& taken);
+using markdown::slugify;
 
 }  // namespace travaux::link

@@ -6,10 +6,10 @@
 
 #include <tbb/parallel_for.h>
 
-#include "link/anchors.h"
 #include "link/context.h"
 #include "link/mentions.h"
 #include "link/resolve_link.h"
+#include "markdown/anchor.h"
 #include "model/content_path.h"
 #include "markdown/markdown.h"
 
@@ -20,7 +20,7 @@ namespace {
 /// Anchor ids for a tree's headings, in order.
 std::vector<std::string> heading_ids(const markdown::Tree& tree, std::set<std::string>& taken) {
   std::vector<std::string> ids;
-  for (const auto& h : tree.headings()) ids.push_back(unique_anchor(heading_anchor(h.text), taken));
+  for (const auto& h : tree.headings()) ids.push_back(markdown::heading_id(h.text, h.id, taken));
   return ids;
 }
 
@@ -92,7 +92,7 @@ LinkedDocument link_document(const LinkContext& ctx, const MentionLinker& mentio
   std::set<std::string> taken;
   for (const auto& p : tree.anchor_numbered_paragraphs()) taken.insert("para-" + std::to_string(p.number));
   tree.anchor_headings([&](const markdown::Heading& h) {
-    return unique_anchor(heading_anchor(h.text), taken);
+    return markdown::heading_id(h.text, h.id, taken);
   });
   out.anchors.assign(taken.begin(), taken.end());
   out.summary = doc.summary.empty() ? tree.first_paragraph_text() : doc.summary;

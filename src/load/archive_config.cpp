@@ -42,7 +42,9 @@ model::ArchiveConfig parse_archive_config(const std::string& path, std::string r
     config.process_name = p.string("name").value_or("");
     config.process_start = p.date("start");
     config.process_end = p.date("end");
-    p.warn_unknown_keys({"name", "start", "end"});
+    config.process_text = p.string("text").value_or("");
+    config.process_text_pos = p.pos_of_key("text");
+    p.warn_unknown_keys({"name", "start", "end", "text"});
   }
   if (const toml::table* people = f.table("people")) {
     for (auto&& [key, node] : *people) {

@@ -9,6 +9,7 @@
 #include <tbb/parallel_for.h>
 
 #include "load/archive_config.h"
+#include "load/check_chains.h"
 #include "load/parse_document.h"
 #include "load/read_theme.h"
 #include "load/slugs.h"
@@ -36,7 +37,7 @@ void check_page_folders(const model::Document& doc, diag::Diagnostics& diags) {
 
 void check_unique(const std::vector<model::Document>& docs, diag::Diagnostics& diags) {
   std::map<std::string, const model::Document*> ids;
-  std::map<int, const model::Document*> numbers;
+  std::map<std::int64_t, const model::Document*> numbers;
   for (const auto& d : docs) {
     auto [it, fresh] = ids.emplace(d.id, &d);
     if (!fresh)
@@ -91,6 +92,7 @@ model::Archive build_archive(SourceTree tree, diag::Diagnostics& diags) {
   check_unique(archive.documents, diags);
   archive.index();
   assign_archive_slugs(archive, diags);
+  check_chains(archive, diags);
   return archive;
 }
 

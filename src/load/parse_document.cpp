@@ -18,7 +18,7 @@ using model::Kind;
 const std::vector<std::string> kCommonKeys = {"title", "date",   "id",    "aliases", "summary",
                                               "source", "topics", "draft", "type",    "full_text"};
 const std::vector<std::string> kLetterKeys = {"from", "to", "place", "attachments", "rounds", "drafts"};
-const std::vector<std::string> kDraftKeys = {"version", "label", "status", "supersedes", "objectives"};
+const std::vector<std::string> kDraftKeys = {"version", "label", "status", "supersedes", "objectives", "text"};
 const std::vector<std::string> kRoundKeys = {"number", "end", "location", "drafts", "sessions"};
 const std::vector<std::string> kSessionKeys = {"date", "until", "start", "end",
                                                "title", "room", "kind", "note"};
@@ -197,14 +197,18 @@ std::optional<ParsedDocument> parse_normalized(const std::string& path, const st
       doc.drafts = f.strings("drafts");
       break;
     case Kind::draft:
-      if (auto v = f.integer("version")) doc.version = static_cast<int>(*v);
+      if (auto v = f.integer("version")) doc.version = *v;
+      doc.text = f.string("text").value_or("");
+      if (!doc.text.empty() && !is_valid_id(doc.text))
+        diags.error(f.pos_of_key("text"), "invalid text id '" + doc.text + "'",
+                    "a text id names history/<text>/ folders: use lowercase letters, digits and '-'");
       doc.label = f.string("label").value_or("");
       doc.status = f.string("status").value_or("");
       doc.supersedes = f.string("supersedes").value_or("");
       if (auto n = f.integer("objectives")) doc.objectives = static_cast<int>(*n);
       break;
     case Kind::round:
-      if (auto n = f.integer("number", true)) doc.number = static_cast<int>(*n);
+      if (auto n = f.integer("number", true)) doc.number = *n;
       doc.end = f.date("end");
       doc.location = f.string("location").value_or("");
       doc.drafts = f.strings("drafts");

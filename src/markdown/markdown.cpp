@@ -12,6 +12,8 @@
 #include <cmark-gfm.h>
 
 #include "diag/text_position.h"
+#include "markdown/heading_attribute.h"
+#include "markdown/outline.h"
 #include "markdown/thread_safe_parse.h"
 #include "text/escape.h"
 
@@ -106,6 +108,8 @@ struct Tree::Impl {
   int first_line = 1;
   cmark_parser* parser = nullptr;
   cmark_node* root = nullptr;
+  /// Explicit `{#id}` of each heading that had one, taken out of its text at parse time.
+  std::map<cmark_node*, std::string> heading_ids;
 
   ~Impl() {
     if (root) cmark_node_free(root);
@@ -185,6 +189,14 @@ Tree Tree::parse(std::string text, int first_line) {
   {
     ParseLock lock;
     impl->root = cmark_parser_finish(impl->parser);
+  }
+  for (cmark_node* h : collect(impl->root, CMARK_NODE_HEADING))
+    if (std::string id = take_heading_id(h); !id.empty()) impl->heading_ids.emplace(h, std::move(id));
+  // kramdown's block attribute lines, `{: #fig title="..."}`, style a block and are not text.
+  for (cmark_node* p : collect(impl->root, CMARK_NODE_PARAGRAPH)) {
+    std::string text;
+    append_plain(p, text);
+    if (is_block_attribute_line(text)) cmark_node_free(p);
   }
   return Tree(std::move(impl));
 }
@@ -288,6 +300,7 @@ std::vector<Heading> Tree::headings() const {
     heading.level = cmark_node_get_heading_level(h);
     append_plain(h, heading.text);
     heading.pos = impl_->pos(h);
+    if (auto it = impl_->heading_ids.find(h); it != impl_->heading_ids.end()) heading.id = it->second;
     out.push_back(std::move(heading));
   }
   return out;
@@ -311,6 +324,7 @@ void Tree::anchor_headings(const std::function<std::string(const Heading&)>& id_
     heading.level = cmark_node_get_heading_level(h);
     append_plain(h, heading.text);
     heading.pos = impl_->pos(h);
+    if (auto it = impl_->heading_ids.find(h); it != impl_->heading_ids.end()) heading.id = it->second;
     std::string id = id_for(heading);
     if (id.empty()) continue;
     const std::string tag = "h" + std::to_string(heading.level);
@@ -319,6 +333,7 @@ void Tree::anchor_headings(const std::function<std::string(const Heading&)>& id_
     cmark_node_set_on_exit(block, (" " + here_marker(id) + "</" + tag + ">").c_str());
     cmark_node_insert_before(h, block);
     while (cmark_node* c = cmark_node_first_child(h)) cmark_node_append_child(block, c);
+    impl_->heading_ids.erase(h);
     cmark_node_free(h);
   }
 }

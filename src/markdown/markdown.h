@@ -52,7 +52,8 @@ struct TextLink {
 
 struct Heading {
   int level = 1;
-  std::string text;  // plain text of the heading
+  std::string text;  // plain text of the heading, without a trailing `{#id}`
+  std::string id;    // the explicit id of `## Title {#id}`, or ""
   FilePos pos;
 };
 

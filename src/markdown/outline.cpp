@@ -1,13 +1,15 @@
-// Block outline and inline word streams for comparing drafts (issue 4; CONTENT-MODEL.md,
-// "Drafts": headings for sections, numbered paragraphs).
+// Block outline and inline word streams for comparing drafts (CONTENT-MODEL.md, "Drafts":
+// headings for sections, numbered paragraphs; docs/drafts-and-changes.md, "Limits pages have").
 #include "markdown/outline.h"
 
 #include <cstring>
+#include <functional>
 #include <mutex>
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include "markdown/heading_attribute.h"
 #include "markdown/thread_safe_parse.h"
 
 namespace travaux::markdown {
@@ -45,109 +47,178 @@ CharClass classify(char32_t cp) {
 
 void ensure_registered() { prepare_parsing(); }
 
-struct Walker {
-  std::vector<Atom>& out;
-  std::vector<Mark> marks;
+std::uint64_t mix(std::uint64_t h, std::uint64_t v) {
+  h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+  return h * 0xff51afd7ed558ccdULL;
+}
 
-  void text(const char* s) {
-    if (s) split_words(s, marks, out);
+/// Collects one block's atoms in a single iterative pass (cmark_iter): enter and exit events
+/// push and pop marks, so nesting depth costs no stack.
+class Walker {
+ public:
+  Walker(std::vector<Atom>& out, MarkArena& arena) : out_(out), arena_(arena) {}
+
+  void walk(cmark_node* root) {
+    cmark_iter* it = cmark_iter_new(root);
+    for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+      cmark_node* n = cmark_iter_get_node(it);
+      if (ev == CMARK_EVENT_ENTER) enter(n);
+      else if (ev == CMARK_EVENT_EXIT) exit(n);
+    }
+    cmark_iter_free(it);
+  }
+
+ private:
+  static bool is_strike(cmark_node* n) { return std::strcmp(cmark_node_get_type_string(n), "strikethrough") == 0; }
+
+  void push(Mark m) {
+    std::uint64_t h = mix(top_ ? top_->hash : 0x51ed270b27da3f7bULL, static_cast<std::uint64_t>(m.kind) + 1);
+    h = mix(h, std::hash<std::string>{}(m.url));
+    arena_.push_back({std::move(m), top_, top_ ? top_->depth + 1 : 1, h});
+    top_ = &arena_.back();
+  }
+  void pop() {
+    if (top_) top_ = top_->parent;
+  }
+  void text(const char* s, bool keep_spaces = false) {
+    if (s) split_words(s, top_, out_, keep_spaces);
   }
   void space() {
-    if (!out.empty() && out.back().kind == Atom::Kind::word) out.push_back({Atom::Kind::space, " ", marks});
+    if (!out_.empty() && out_.back().kind == Atom::Kind::word) out_.push_back({Atom::Kind::space, " ", top_});
   }
+  /// A break between blocks; inside a tight list a "tight" one, shown without a gap. A loose
+  /// break next to a tight one wins.
   void block_break() {
-    while (!out.empty() && out.back().kind == Atom::Kind::space) out.pop_back();
-    if (!out.empty() && out.back().kind != Atom::Kind::brk) out.push_back({Atom::Kind::brk, "", {}});
+    while (!out_.empty() && out_.back().kind == Atom::Kind::space) out_.pop_back();
+    const char* kind = !tight_.empty() && tight_.back() ? "tight" : "";
+    if (out_.empty()) return;
+    if (out_.back().kind != Atom::Kind::brk) out_.push_back({Atom::Kind::brk, kind, nullptr});
+    else if (*kind == 0) out_.back().text.clear();
   }
-  void with_mark(cmark_node* n, Mark m) {
-    marks.push_back(std::move(m));
-    children(n);
-    marks.pop_back();
+  void code(cmark_node* n) {
+    push({Mark::Kind::code, ""});
+    text(cmark_node_get_literal(n));
+    pop();
   }
-  void children(cmark_node* n) {
-    for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c)) node(c);
-  }
-  void node(cmark_node* n) {
+
+  void enter(cmark_node* n) {
     switch (cmark_node_get_type(n)) {
       case CMARK_NODE_TEXT: text(cmark_node_get_literal(n)); return;
-      case CMARK_NODE_CODE: {
-        marks.push_back({Mark::Kind::code, ""});
-        text(cmark_node_get_literal(n));
-        marks.pop_back();
-        return;
-      }
+      case CMARK_NODE_CODE: code(n); return;
       case CMARK_NODE_SOFTBREAK:
       case CMARK_NODE_LINEBREAK: space(); return;
-      case CMARK_NODE_EMPH: with_mark(n, {Mark::Kind::emph, ""}); return;
-      case CMARK_NODE_STRONG: with_mark(n, {Mark::Kind::strong, ""}); return;
+      case CMARK_NODE_EMPH: push({Mark::Kind::emph, ""}); return;
+      case CMARK_NODE_STRONG: push({Mark::Kind::strong, ""}); return;
       case CMARK_NODE_LINK: {
         const char* url = cmark_node_get_url(n);
-        with_mark(n, {Mark::Kind::link, url ? url : ""});
+        push({Mark::Kind::link, url ? url : ""});
         return;
       }
-      case CMARK_NODE_IMAGE: children(n); return;  // its alt text
+      case CMARK_NODE_IMAGE: return;  // its alt text follows as children
       case CMARK_NODE_HTML_INLINE:
       case CMARK_NODE_HTML_BLOCK: return;  // raw HTML never reaches a page as text
       case CMARK_NODE_CODE_BLOCK:
         block_break();
-        marks.push_back({Mark::Kind::code, ""});
-        text(cmark_node_get_literal(n));
-        marks.pop_back();
+        push({Mark::Kind::pre, ""});
+        text(cmark_node_get_literal(n), true);
+        pop();
         block_break();
         return;
+      case CMARK_NODE_LIST:
+        block_break();
+        tight_.push_back(cmark_node_get_list_tight(n) != 0);
+        return;
       default:
-        if (std::strcmp(cmark_node_get_type_string(n), "strikethrough") == 0) {
-          with_mark(n, {Mark::Kind::strike, ""});
-          return;
-        }
-        if ((cmark_node_get_type(n) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK) {
-          block_break();
-          children(n);
-          block_break();
-          return;
-        }
-        children(n);
+        if (is_strike(n)) push({Mark::Kind::strike, ""});
+        else if ((cmark_node_get_type(n) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK) block_break();
     }
   }
+  void exit(cmark_node* n) {
+    switch (cmark_node_get_type(n)) {
+      case CMARK_NODE_LIST:
+        if (!tight_.empty()) tight_.pop_back();
+        block_break();
+        return;
+      case CMARK_NODE_EMPH:
+      case CMARK_NODE_STRONG:
+      case CMARK_NODE_LINK: pop(); return;
+      default:
+        if (is_strike(n)) pop();
+        else if ((cmark_node_get_type(n) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK) block_break();
+    }
+  }
+
+  std::vector<Atom>& out_;
+  MarkArena& arena_;
+  const MarkNode* top_ = nullptr;
+  std::vector<bool> tight_;  // per enclosing list: is it tight?
 };
 
-void finish(Block& b, std::string_view text, int first_line) {
-  std::size_t begin = 0;
-  for (int l = 1; l < b.first_line - first_line + 1 && begin < text.size(); ++l) {
-    std::size_t nl = text.find('\n', begin);
-    begin = nl == std::string_view::npos ? text.size() : nl + 1;
+/// The body's lines, indexed once: each block's source is cut out in constant time (scanning
+/// from the top for every block made a body of many short paragraphs quadratic).
+class Lines {
+ public:
+  Lines(std::string_view text, int first_line) : text_(text), first_line_(first_line) {
+    starts_.push_back(0);
+    for (std::size_t i = text.find('\n'); i != std::string_view::npos; i = text.find('\n', i + 1))
+      starts_.push_back(i + 1);
   }
-  std::size_t end = begin;
-  for (int l = b.first_line; l <= b.last_line && end < text.size(); ++l) {
-    std::size_t nl = text.find('\n', end);
-    end = nl == std::string_view::npos ? text.size() : nl + 1;
+  /// Byte offset where file line `line` starts (the end of the text past the last line).
+  std::size_t start(int line) const {
+    const long i = static_cast<long>(line) - first_line_;
+    if (i <= 0) return 0;
+    if (static_cast<std::size_t>(i) >= starts_.size()) return text_.size();
+    return starts_[static_cast<std::size_t>(i)];
   }
-  b.source = std::string(text.substr(begin, end - begin));
-  // cmark counts the blank line after a list item as part of it.
+  std::string_view span(int first, int last) const {
+    const std::size_t b = start(first), e = start(last + 1);
+    return text_.substr(b, e > b ? e - b : 0);
+  }
+
+ private:
+  std::string_view text_;
+  int first_line_;
+  std::vector<std::size_t> starts_;
+};
+
+Block make_block(cmark_node* n, Block::Kind kind, const Lines& lines, int first_line, MarkArena& arena) {
+  Block b;
+  b.kind = kind;
+  b.first_line = cmark_node_get_start_line(n) + first_line - 1;
+  b.last_line = cmark_node_get_end_line(n) + first_line - 1;
+  if (b.last_line < b.first_line) b.last_line = b.first_line;
+  Walker(b.atoms, arena).walk(n);
+  b.source = std::string(lines.span(b.first_line, b.last_line));
+  // cmark counts the blank lines after a list item as part of it.
   while (b.last_line > b.first_line && b.source.size() >= 2 && b.source.ends_with("\n\n")) {
     b.source.pop_back();
     --b.last_line;
   }
   while (!b.atoms.empty() && b.atoms.back().kind != Atom::Kind::word) b.atoms.pop_back();
   for (const Atom& a : b.atoms) b.text += a.kind == Atom::Kind::brk ? "\n" : a.text;
-}
-
-Block make_block(cmark_node* n, Block::Kind kind, std::string_view text, int first_line) {
-  Block b;
-  b.kind = kind;
-  b.first_line = cmark_node_get_start_line(n) + first_line - 1;
-  b.last_line = cmark_node_get_end_line(n) + first_line - 1;
-  if (b.last_line < b.first_line) b.last_line = b.first_line;
-  Walker w{b.atoms, {}};
-  w.children(n);
-  if (kind == Block::Kind::other && cmark_node_get_type(n) == CMARK_NODE_CODE_BLOCK) w.node(n);
-  finish(b, text, first_line);
   return b;
 }
 
 }  // namespace
 
-void split_words(std::string_view text, const std::vector<Mark>& marks, std::vector<Atom>& out) {
+bool same_marks(const MarkNode* a, const MarkNode* b) {
+  if (a == b) return true;
+  if (!a || !b) return false;
+  return a->depth == b->depth && a->hash == b->hash && a->mark == b->mark;
+}
+
+std::vector<Mark> mark_list(const MarkNode* innermost) {
+  std::vector<Mark> out;
+  for (const MarkNode* m = innermost; m; m = m->parent) out.push_back(m->mark);
+  return {out.rbegin(), out.rend()};
+}
+
+bool is_block_attribute_line(std::string_view text) {
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ' || text.back() == '\r')) text.remove_suffix(1);
+  return text.starts_with("{:") && text.ends_with("}") && text.find('\n') == std::string_view::npos;
+}
+
+void split_words(std::string_view text, const MarkNode* marks, std::vector<Atom>& out, bool keep_spaces) {
   std::size_t i = 0;
   while (i < text.size()) {
     const std::size_t start = i;
@@ -164,14 +235,15 @@ void split_words(std::string_view text, const std::vector<Mark>& marks, std::vec
     }
     i = end;
     if (cls == CharClass::space) {
-      if (!out.empty() && out.back().kind == Atom::Kind::word) out.push_back({Atom::Kind::space, " ", marks});
+      if (keep_spaces) out.push_back({Atom::Kind::space, std::string(text.substr(start, end - start)), marks});
+      else if (!out.empty() && out.back().kind == Atom::Kind::word) out.push_back({Atom::Kind::space, " ", marks});
     } else {
       out.push_back({Atom::Kind::word, std::string(text.substr(start, end - start)), marks});
     }
   }
 }
 
-std::vector<Block> outline(std::string_view text, int first_line) {
+Outline outline(std::string_view text, int first_line) {
   ensure_registered();
   cmark_parser* parser = cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS);
   for (const char* name : kExtensions)
@@ -184,28 +256,36 @@ std::vector<Block> outline(std::string_view text, int first_line) {
     root = cmark_parser_finish(parser);
   }
 
-  std::vector<Block> blocks;
+  Outline out;
+  out.marks = std::make_shared<MarkArena>();
+  const Lines lines(text, first_line);
   for (cmark_node* n = cmark_node_first_child(root); n; n = cmark_node_next(n)) {
     const auto type = cmark_node_get_type(n);
     if (type == CMARK_NODE_HEADING) {
-      Block b = make_block(n, Block::Kind::heading, text, first_line);
+      std::string id = take_heading_id(n);
+      Block b = make_block(n, Block::Kind::heading, lines, first_line, *out.marks);
       b.level = cmark_node_get_heading_level(n);
-      blocks.push_back(std::move(b));
+      b.id = std::move(id);
+      out.blocks.push_back(std::move(b));
     } else if (type == CMARK_NODE_LIST && cmark_node_get_list_type(n) == CMARK_ORDERED_LIST) {
       int number = cmark_node_get_list_start(n);
       for (cmark_node* item = cmark_node_first_child(n); item; item = cmark_node_next(item)) {
-        Block b = make_block(item, Block::Kind::numbered, text, first_line);
+        Block b = make_block(item, Block::Kind::numbered, lines, first_line, *out.marks);
         b.number = number++;
-        blocks.push_back(std::move(b));
+        out.blocks.push_back(std::move(b));
       }
+    } else if (type == CMARK_NODE_PARAGRAPH && is_block_attribute_line(lines.span(
+                                                    cmark_node_get_start_line(n) + first_line - 1,
+                                                    cmark_node_get_end_line(n) + first_line - 1))) {
+      continue;  // a kramdown attribute line: not text
     } else if (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_LIST || type == CMARK_NODE_BLOCK_QUOTE ||
                type == CMARK_NODE_CODE_BLOCK || std::strcmp(cmark_node_get_type_string(n), "table") == 0) {
-      blocks.push_back(make_block(n, Block::Kind::other, text, first_line));
+      out.blocks.push_back(make_block(n, Block::Kind::other, lines, first_line, *out.marks));
     }
   }
   cmark_node_free(root);
   cmark_parser_free(parser);
-  return blocks;
+  return out;
 }
 
 }  // namespace travaux::markdown

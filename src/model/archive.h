@@ -31,6 +31,8 @@ struct ArchiveConfig {
   std::string process_name;
   std::optional<Date> process_start;
   std::optional<Date> process_end;
+  std::string process_text;            // `[process] text`: the principal negotiated text
+  diag::SourcePos process_text_pos;    // where it was written
   std::vector<Person> people;  // sorted by id
 };
 

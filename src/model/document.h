@@ -2,6 +2,7 @@
 // A document of the archive: one Markdown file with its front matter (CONTENT-MODEL.md,
 // "The content tree" and "Front matter"). Plain data: no I/O, no Markdown.
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -69,14 +70,15 @@ struct Document {
   std::vector<std::string> drafts;  // letters and rounds: drafts concerned / under negotiation
 
   // Drafts.
-  std::optional<int> version;
+  std::optional<std::int64_t> version;  // 64-bit, as TOML integers are
   std::string label;
   std::string status;
   std::string supersedes;
+  std::string text;  // the negotiated text it is a version of ("" : the id of its first version)
   std::optional<int> objectives;  // declared objective count, for drafts whose text is not held
 
   // Rounds.
-  std::optional<int> number;
+  std::optional<std::int64_t> number;
   std::optional<Date> end;
   std::string location;
   std::vector<Session> sessions;

@@ -1,6 +1,9 @@
 #pragma once
-// The succession of draft versions (CONTENT-MODEL.md, "Drafts" and "Edge rules").
+// Negotiated texts: chains of draft versions linked by `supersedes` (CONTENT-MODEL.md, "Drafts",
+// "Texts" and "Edge rules").
 
+#include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -9,27 +12,53 @@
 
 namespace travaux::model {
 
-/// Published drafts in version order, each with the draft it supersedes.
+/// One negotiated text: its versions from the first to the latest.
+struct NegotiatedText {
+  std::string id;                          // its `text` key, else the id of its first version
+  std::vector<const Document*> versions;   // in chain order; versions[k] supersedes versions[k-1]
+  bool principal = false;                  // the only text, or the one `[process] text` names
+  /// Site folder of its section histories: "history" for the principal (or only) text,
+  /// "history/<text id>" for the others (CONTENT-MODEL.md, "Output").
+  std::string history_folder;
+};
+
+/// Every text of the archive and each draft's place in it.
 class DraftChain {
  public:
-  /// Orders drafts by `version` (else by date, then id) and resolves `supersedes`
-  /// (default: the previous version). Unknown or non-draft `supersedes` ids are errors.
+  /// Groups drafts into texts and orders each text along `supersedes` (default: the previous
+  /// version of the same text, by `version`, else date, then id). Reports at the key's position
+  /// every `supersedes` that names no published draft, every cycle and fork, versions of one
+  /// chain with different `text` keys, two versions of one text with one `version`, and a
+  /// `[process] text` naming no text. A chain with errors is still ordered, so later stages
+  /// never see a loop.
   static DraftChain build(const Archive& archive, diag::Diagnostics& diags);
 
+  /// Every published draft, text by text, each text in chain order.
   const std::vector<const Document*>& versions() const { return versions_; }
-  /// The draft `draft` supersedes, or nullptr for the first version.
+  const std::vector<NegotiatedText>& texts() const { return texts_; }
+  /// The text `draft` belongs to (nullptr for a document that is not a published draft).
+  const NegotiatedText* text_of(const Document& draft) const;
+  /// The draft `draft` supersedes, or nullptr for the first version of its text.
   const Document* previous(const Document& draft) const;
-  /// The version after `draft` in the chain, or nullptr for the last.
+  /// The version after `draft` in its text, or nullptr for the latest.
   const Document* next(const Document& draft) const;
   /// The published draft with the latest date on or before `date` (a draft dated D is in
-  /// force on D); among drafts of one date, the highest version. nullptr if none.
+  /// force on D); among drafts of one date, the later in the chain. nullptr if none.
   const Document* in_force_on(const Date& date) const;
   /// Position of `draft` in versions(), or -1.
   int index_of(const Document& draft) const;
 
  private:
+  struct Place {
+    std::size_t text = 0;
+    std::size_t index = 0;  // in texts_[text].versions
+    std::size_t global = 0;  // in versions_
+  };
+  const Place* place_of(const Document& draft) const;
+
+  std::vector<NegotiatedText> texts_;
   std::vector<const Document*> versions_;
-  std::vector<const Document*> supersedes_;  // parallel to versions_
+  std::map<const Document*, Place> places_;
 };
 
 }  // namespace travaux::model

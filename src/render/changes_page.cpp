@@ -6,6 +6,8 @@
 #include <map>
 #include <set>
 
+#include <tbb/parallel_for.h>
+
 #include "markdown/markdown.h"
 
 namespace travaux::render {
@@ -99,7 +101,7 @@ Data paragraph_data(const RenderInput& in, const PageLocation& at, const Paragra
   d.set("badge", badge);
   if (!note.empty()) d.set("note_html", note);
   if (c.after && c.after->number && c.kind != K::moved_away) d.set("id", c.after->anchor());
-  if (c.kind != K::moved_away) d.set("html", diff::inline_html(c.words, draft_url_for(in, c.after ? after : before, at)));
+  if (c.kind != K::moved_away) d.set("html", diff::inline_html(c, draft_url_for(in, c.after ? after : before, at)));
   return d;
 }
 
@@ -111,6 +113,11 @@ std::string anchor_label(const std::string& anchor) {
   std::replace(out.begin(), out.end(), '-', ' ');
   if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
   return out;
+}
+
+std::string history_folder(const RenderInput& in, const Document& draft) {
+  const model::NegotiatedText* text = in.linked.drafts.text_of(draft);
+  return text ? text->history_folder : std::string("history");
 }
 
 std::string section_label(const diff::Section& s) { return s.title.empty() ? anchor_label(s.anchor) : s.title; }
@@ -174,7 +181,7 @@ Data section_change_data(const RenderInput& in, const PageLocation& at, const di
   d.set("summary", status == "unchanged" ? "unchanged, " + plural(static_cast<int>(n), "paragraph", "paragraphs") +
                                                (sc.counts.renumbered ? " (" + std::to_string(sc.counts.renumbered) + " renumbered)" : "")
                                          : counts_text(sc.counts));
-  d.set("history_url", at.url("history/" + sc.anchor() + "/"));
+  d.set("history_url", at.url(history_folder(in, after) + "/" + sc.anchor() + "/"));
   std::vector<Data> paras;
   for (const auto& p : sc.paragraphs) paras.push_back(paragraph_data(in, at, p, before, after, sc));
   set_list(d, "paragraphs", list_of(std::move(paras)));
@@ -192,33 +199,58 @@ void set_counts(Data& d, const diff::Counts& c) {
   d.set("renumbered", std::to_string(c.renumbered));
 }
 
-/// The comparison of two held texts.
+/// Consecutive unchanged sections fold into one collapsed group, so a long draft with a few
+/// changes reads as those changes (docs/drafts-and-changes.md, "Long drafts").
+Data unchanged_run(std::vector<Data> run, std::vector<std::string> titles) {
+  Data g;
+  g.set("run", true);
+  const int n = static_cast<int>(run.size());
+  std::string summary = plural(n, "section", "sections") + " unchanged: " + titles.front();
+  if (n == 2) summary += ", " + titles.back();
+  if (n > 2) summary += " … " + titles.back();
+  g.set("run_summary", summary);
+  set_list(g, "items", list_of(std::move(run)));
+  return g;
+}
+
+/// The comparison of two held texts, made once by the comparison stage.
 void add_comparison(const RenderInput& in, const PageLocation& at, const Document& before, const Document& after,
-                    Data& d) {
-  const diff::DraftText a = diff::read_draft(before.body, before.body_line);
-  const diff::DraftText b = diff::read_draft(after.body, after.body_line);
-  const diff::Comparison cmp = diff::compare(a, b);
-  std::vector<Data> sections, rows, unchanged;
+                    const diff::Comparison& cmp, Data& d) {
+  std::vector<Data> sections, rows, unchanged, run;
+  std::vector<std::string> run_titles;
+  auto flush_run = [&] {
+    if (run.empty()) return;
+    if (run.size() == 1) sections.push_back(std::move(run.front()));
+    else sections.push_back(unchanged_run(std::move(run), std::move(run_titles)));
+    run.clear();
+    run_titles.clear();
+  };
   for (const auto& sc : cmp.sections) {
     Data s = section_change_data(in, at, sc, before, after);
+    const std::string title = sc.after ? section_label(*sc.after) : section_label(*sc.before);
     Data row;
-    row.set("title", sc.after ? section_label(*sc.after) : section_label(*sc.before));
+    row.set("title", title);
     row.set("url", "#" + sc.anchor());
     if (sc.changed()) {
       set_counts(row, sc.counts);
       if (!sc.before || !sc.after || sc.renamed)
         row.set("status", std::string(!sc.before ? "new section" : !sc.after ? "removed section" : "renamed"));
       rows.push_back(std::move(row));
+      flush_run();
+      sections.push_back(std::move(s));
     } else {
       unchanged.push_back(std::move(row));
+      run.push_back(std::move(s));
+      run_titles.push_back(title);
     }
-    sections.push_back(std::move(s));
   }
+  flush_run();
   d.set("held", true);
   Data total;
   set_counts(total, cmp.total);
   d.set("total", total);
   d.set("total_text", counts_text(cmp.total));
+  d.set("unchanged_count", plural(static_cast<int>(unchanged.size()), "section", "sections"));
   set_list(d, "rows", list_of(std::move(rows)));
   set_list(d, "unchanged_sections", list_of(std::move(unchanged)));
   set_list(d, "sections", list_of(std::move(sections)));
@@ -274,7 +306,7 @@ void add_sources(const RenderInput& in, const PageLocation& at, const Document& 
   for (const auto& a : ordered) {
     Data p;
     p.set("label", anchor_label(a));
-    p.set("url", at.url("history/" + a + "/"));
+    p.set("url", at.url(history_folder(in, after) + "/" + a + "/"));
     parts.push_back(std::move(p));
   }
   set_list(d, "named_parts", list_of(std::move(parts)));
@@ -284,9 +316,13 @@ void add_sources(const RenderInput& in, const PageLocation& at, const Document& 
 
 void render_changes_pages(const RenderInput& in, render::SiteImage& out) {
   const auto& chain = in.linked.drafts;
-  for (const Document* after : chain.versions()) {
+  const auto& drafts = chain.versions();
+  // One page per draft, in parallel into slots, added in chain order.
+  std::vector<std::string> files(drafts.size()), pages(drafts.size());
+  tbb::parallel_for(std::size_t{0}, drafts.size(), [&](std::size_t i) {
+    const Document* after = drafts[i];
     const Document* before = chain.previous(*after);
-    if (!before) continue;
+    if (!before) return;
     Page page;
     page.at = {after->url_folder + "/changes", in.archive.config.pretty_urls};
     page.template_name = "changes.html";
@@ -298,11 +334,14 @@ void render_changes_pages(const RenderInput& in, render::SiteImage& out) {
     d.set("title", page.title);
     d.set("before", doc_ref(in, page.at, *before));
     d.set("after", doc_ref(in, page.at, *after));
-    if (before->full_text && after->full_text) add_comparison(in, page.at, *before, *after, d);
+    const diff::Comparison* cmp = in.compared ? in.compared->changes_of(*after) : nullptr;
+    if (cmp) add_comparison(in, page.at, *before, *after, *cmp, d);
     else add_sources(in, page.at, *before, *after, d);
-    const std::string file = page.at.file();
-    out.add(file, render_page(in, std::move(page)));
-  }
+    files[i] = page.at.file();
+    pages[i] = render_page(in, std::move(page));
+  });
+  for (std::size_t i = 0; i < drafts.size(); ++i)
+    if (!files[i].empty()) out.add(std::move(files[i]), std::move(pages[i]));
 }
 
 }  // namespace travaux::render

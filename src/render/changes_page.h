@@ -28,6 +28,9 @@ Data section_change_data(const RenderInput& in, const PageLocation& at, const di
 /// "2 added, 1 changed, 3 moved" (or "no change").
 std::string counts_text(const diff::Counts& c);
 
+/// The site folder of the section histories of `draft`'s text: "history" or "history/<text>".
+std::string history_folder(const RenderInput& in, const model::Document& draft);
+
 /// "Objective 7: Title" for a section, or a readable form of its anchor ("Objective 7").
 std::string section_label(const diff::Section& s);
 std::string anchor_label(const std::string& anchor);

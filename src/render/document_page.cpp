@@ -15,9 +15,13 @@ namespace {
 using model::Document;
 using model::Kind;
 
-/// The documents of the same kind, in reading order: drafts by version, the rest by date.
+/// The documents of the same kind, in reading order: a draft's the versions of its own text
+/// (CONTENT-MODEL.md, "Texts"), the rest by date.
 std::vector<const Document*> siblings(const RenderInput& in, const Document& doc) {
-  if (doc.kind == Kind::draft) return in.linked.drafts.versions();
+  if (doc.kind == Kind::draft) {
+    const model::NegotiatedText* text = in.linked.drafts.text_of(doc);
+    return text ? text->versions : std::vector<const Document*>{&doc};
+  }
   auto list = in.archive.of_kind(doc.kind);
   if (doc.kind == Kind::round)  // rounds follow their numbers (issue #5)
     std::stable_sort(list.begin(), list.end(), [](auto* a, auto* b) { return a->number < b->number; });
@@ -98,7 +102,7 @@ void add_attachments(const RenderInput& in, const PageLocation& at, const Docume
 void add_draft(const RenderInput& in, const PageLocation& at, const Document& doc, Data& d) {
   const auto& chain = in.linked.drafts;
   std::vector<Data> strip;
-  for (const auto* v : chain.versions()) {
+  for (const auto* v : siblings(in, doc)) {
     Data item = doc_ref(in, at, *v);
     if (v == &doc) item.set("current", true);
     strip.push_back(std::move(item));

@@ -12,18 +12,43 @@
 #include "diff/inline_html.h"
 #include "render/changes_page.h"
 
+#include <tbb/parallel_for.h>
+
 namespace travaux::render {
 
 namespace {
 
 using model::Document;
 
-/// The drafts in version order with their texts and the comparisons between neighbours.
+/// One text's versions in chain order with their sections and the comparisons between
+/// neighbours, all made by the comparison stage; and, per version, which change concerns
+/// each section (found once, not per part and version).
 struct Versions {
   std::vector<const Document*> docs;
-  std::vector<std::optional<diff::DraftText>> texts;
-  std::vector<std::optional<diff::Comparison>> with_previous;  // [k]: docs[k-1] -> docs[k]
+  std::vector<const diff::DraftText*> texts;            // nullptr: text not held
+  std::vector<const diff::Comparison*> with_previous;   // [k]: docs[k-1] -> docs[k]
+  std::vector<std::map<const diff::Section*, const diff::SectionChange*>> change_of_new;  // by after
+  std::vector<std::map<const diff::Section*, const diff::SectionChange*>> removal_of_old;  // by before
+  std::string folder;  // "history" or "history/<text>"
 };
+
+Versions versions_of(const compare::ComparedText& ct) {
+  Versions v;
+  v.folder = ct.text->history_folder;
+  for (std::size_t k = 0; k < ct.versions.size(); ++k) {
+    v.docs.push_back(ct.versions[k].doc);
+    v.texts.push_back(ct.versions[k].text ? &*ct.versions[k].text : nullptr);
+    v.with_previous.push_back(ct.with_previous[k] ? &*ct.with_previous[k] : nullptr);
+    v.change_of_new.emplace_back();
+    v.removal_of_old.emplace_back();
+    if (!v.with_previous[k]) continue;
+    for (const auto& sc : v.with_previous[k]->sections) {
+      if (sc.after) v.change_of_new[k].emplace(sc.after, &sc);
+      else if (sc.before) v.removal_of_old[k].emplace(sc.before, &sc);
+    }
+  }
+  return v;
+}
 
 /// A section (or objective) as one thing across versions: the (version, anchor) pairs it
 /// appears as, joined by anchor and by the comparison of neighbouring versions.
@@ -53,16 +78,18 @@ class UnionFind {
   std::vector<std::size_t> parent_;
 };
 
-/// Anchors other documents name in `draft` (objective-7, preamble), paragraphs aside.
-std::set<std::string> named_anchors(const RenderInput& in, const Document& draft) {
-  std::set<std::string> out;
+/// Anchors other documents name in each draft (objective-7, preamble), paragraphs aside:
+/// one pass over every reference, whatever the number of drafts.
+using NamedAnchors = std::map<std::string, std::set<std::string>, std::less<>>;
+NamedAnchors named_anchors(const RenderInput& in) {
+  NamedAnchors out;
   for (const auto& ld : in.linked.documents)
     for (const auto& r : ld.references)
-      if (r.to_id == draft.id && !r.anchor.empty() && !r.anchor.starts_with("para-")) out.insert(r.anchor);
+      if (!r.anchor.empty() && !r.anchor.starts_with("para-")) out[r.to_id].insert(r.anchor);
   return out;
 }
 
-std::vector<Lineage> lineages(const RenderInput& in, const Versions& v) {
+std::vector<Lineage> lineages(const NamedAnchors& named, const Versions& v) {
   struct Node {
     std::size_t version;
     std::string anchor;
@@ -85,7 +112,8 @@ std::vector<Lineage> lineages(const RenderInput& in, const Versions& v) {
     }
     if (v.docs[k]->objectives)
       for (int i = 1; i <= *v.docs[k]->objectives; ++i) add(k, "objective-" + std::to_string(i), nullptr);
-    for (const auto& a : named_anchors(in, *v.docs[k])) add(k, a, nullptr);
+    if (auto it = named.find(v.docs[k]->id); it != named.end())
+      for (const auto& a : it->second) add(k, a, nullptr);
   }
   std::map<std::string, std::size_t> first_with_anchor;
   for (std::size_t n = 0; n < nodes.size(); ++n) {
@@ -139,32 +167,36 @@ Data version_data(const RenderInput& in, const PageLocation& at, const Lineage& 
   d.set("draft", doc_ref(in, at, doc));
   const auto it = l.sections.find(k);
   const diff::SectionChange* change = nullptr;
-  if (v.with_previous[k])
-    for (const auto& sc : v.with_previous[k]->sections)
-      if ((it != l.sections.end() && sc.after == it->second) ||
-          (it == l.sections.end() && sc.before && !sc.after && l.sections.count(k - 1) && sc.before == l.sections.at(k - 1)))
-        change = &sc;
+  if (v.with_previous[k]) {
+    if (it != l.sections.end()) {
+      if (auto c = v.change_of_new[k].find(it->second); c != v.change_of_new[k].end()) change = c->second;
+    } else if (auto prev = l.sections.find(k - 1); prev != l.sections.end()) {
+      if (auto c = v.removal_of_old[k].find(prev->second); c != v.removal_of_old[k].end()) change = c->second;
+    }
+  }
   if (it != l.sections.end()) {
     const diff::Section& s = *it->second;
     d.set("present", true);
     d.set("url", at.url(doc.url_folder + "/#" + s.anchor));
     if (change && change->before) {
-      Data sd = section_change_data(in, at, *change, *v.docs[k - 1], doc);
-      d.set("section", sd);
-      d.set("status", change->changed() ? "Changes from " + v.docs[k - 1]->display_name() + ": " + counts_text(change->counts) + "."
-                                        : "Unchanged from " + v.docs[k - 1]->display_name() + ".");
+      // A version that changed nothing repeats the text above it: one line says so, and the
+      // history reads as its changes (a part of a 35-version text is otherwise 35 copies).
+      const bool same = !change->changed() && !change->title_changed;
+      if (!same) d["section"] = section_change_data(in, at, *change, *v.docs[k - 1], doc);
+      d.set("status", !same ? "Changes from " + v.docs[k - 1]->display_name() + ": " + counts_text(change->counts) + "."
+                            : "Unchanged from " + v.docs[k - 1]->display_name() + ".");
       if (change->renamed) d.set("renamed", "Renamed; it was “" + section_label(*change->before) + "”.");
     } else {
-      Data sd = change ? section_change_data(in, at, *change, k ? *v.docs[k - 1] : doc, doc)
-                       : plain_section(in, at, s, doc);
-      d.set("section", sd);
+      // New here (or not compared): its text as it stands, not a wall of insertions.
+      Data sd = plain_section(in, at, s, doc);
+      d["section"] = std::move(sd);
       if (change) d.set("status", "New in this version.");
       else if (k > 0 && !v.texts[k - 1]) d.set("status", "Not compared: the text of " + v.docs[k - 1]->display_name() + " is not in the archive.");
     }
     d.set("heading", section_label(s));
   } else if (change) {
     d.set("status", "Removed in this version. The text it had in " + v.docs[k - 1]->display_name() + ":");
-    d.set("section", section_change_data(in, at, *change, *v.docs[k - 1], doc));
+    d["section"] = section_change_data(in, at, *change, *v.docs[k - 1], doc);
   } else if (l.declared.count(k)) {
     d.set("not_held", true);
     d.set("url", at.url(doc.url_folder + "/"));  // a page without the text has no such id
@@ -179,23 +211,49 @@ Data version_data(const RenderInput& in, const PageLocation& at, const Lineage& 
   return d;
 }
 
-/// Every reference from a letter or other document to any version of this part.
-Data mentions(const RenderInput& in, const PageLocation& at, const Lineage& l) {
-  std::vector<std::pair<const Document*, Data>> items;
+/// References from letters and other documents to drafts of one text, by anchor: built once
+/// per text, so each part's page reads only its own.
+struct Mention {
+  const Document* from;
+  const link::Reference* ref;
+  const Document* to;
+};
+using MentionsByAnchor = std::map<std::string, std::vector<Mention>, std::less<>>;
+
+MentionsByAnchor mentions_by_anchor(const RenderInput& in, const Versions& v) {
+  std::set<std::string, std::less<>> ids;
+  for (const Document* d : v.docs) ids.insert(d->id);
+  MentionsByAnchor out;
   for (std::size_t i = 0; i < in.archive.documents.size(); ++i) {
     const Document& from = in.archive.documents[i];
     if (from.kind != model::Kind::letter && from.kind != model::Kind::document) continue;
-    std::set<std::string> seen;
     for (const auto& r : in.linked.documents[i].references) {
-      if (!l.anchors.count(r.anchor)) continue;
-      const Document* to = in.archive.find(r.to_id);
-      if (!to || to->kind != model::Kind::draft || !seen.insert(r.to_id + "#" + r.anchor + r.context).second) continue;
-      Data d = doc_ref(in, at, from);
-      d.set("context", r.context);
-      d.set("draft_label", to->display_name());
-      d.set("draft_url", at.url(to->url_folder + "/" + (to->full_text ? "#" + r.anchor : std::string())));
-      items.emplace_back(&from, std::move(d));
+      if (r.anchor.empty() || !ids.count(r.to_id)) continue;
+      if (const Document* to = in.archive.find(r.to_id)) out[r.anchor].push_back({&from, &r, to});
     }
+  }
+  return out;
+}
+
+/// Every reference from a letter or other document to any version of this part.
+Data mentions(const RenderInput& in, const PageLocation& at, const Lineage& l, const MentionsByAnchor& by_anchor) {
+  std::vector<Mention> found;
+  for (const auto& a : l.anchors)
+    if (auto it = by_anchor.find(a); it != by_anchor.end()) found.insert(found.end(), it->second.begin(), it->second.end());
+  // Document order, then reference order, as one pass over the documents would give.
+  std::stable_sort(found.begin(), found.end(), [](const Mention& a, const Mention& b) {
+    return a.from != b.from ? a.from < b.from : a.ref < b.ref;
+  });
+  std::vector<std::pair<const Document*, Data>> items;
+  std::set<std::pair<const Document*, std::string>> seen;
+  for (const Mention& m : found) {
+    const auto& r = *m.ref;
+    if (!seen.insert({m.from, r.to_id + "#" + r.anchor + r.context}).second) continue;
+    Data d = doc_ref(in, at, *m.from);
+    d.set("context", r.context);
+    d.set("draft_label", m.to->display_name());
+    d.set("draft_url", at.url(m.to->url_folder + "/" + (m.to->full_text ? "#" + r.anchor : std::string())));
+    items.emplace_back(m.from, std::move(d));
   }
   std::stable_sort(items.begin(), items.end(), [](const auto& a, const auto& b) {
     return std::tie(a.first->date, a.first->id) < std::tie(b.first->date, b.first->id);
@@ -207,64 +265,96 @@ Data mentions(const RenderInput& in, const PageLocation& at, const Lineage& l) {
 
 }  // namespace
 
-void render_history_pages(const RenderInput& in, render::SiteImage& out) {
-  Versions v;
-  v.docs = in.linked.drafts.versions();
-  for (const Document* doc : v.docs)
-    v.texts.push_back(doc->full_text ? std::optional(diff::read_draft(doc->body, doc->body_line)) : std::nullopt);
-  v.with_previous.resize(v.docs.size());
-  for (std::size_t k = 1; k < v.docs.size(); ++k)
-    if (v.texts[k - 1] && v.texts[k]) v.with_previous[k] = diff::compare(*v.texts[k - 1], *v.texts[k]);
-  const std::vector<Lineage> all = lineages(in, v);
-  if (all.empty()) return;
-  const bool pretty = in.archive.config.pretty_urls;
+namespace {
 
+/// The pages of one text's parts; returns the index entries.
+std::vector<Data> render_text_history(const RenderInput& in, const compare::ComparedText& ct,
+                                      const NamedAnchors& named, render::SiteImage& out) {
+  const Versions v = versions_of(ct);
+  const std::vector<Lineage> all = lineages(named, v);
+  const MentionsByAnchor by_anchor = mentions_by_anchor(in, v);
+  const bool pretty = in.archive.config.pretty_urls;
   std::vector<Data> index_items;
   for (const Lineage& l : all) {
     const std::string title = lineage_title(l, v);
     std::size_t present = l.sections.size() + l.declared.size();
     Data item;
     item.set("title", title);
-    item.set("url", PageLocation{"history", pretty}.url("history/" + l.main_anchor + "/"));
+    item.set("url", PageLocation{"history", pretty}.url(v.folder + "/" + l.main_anchor + "/"));
     item.set("versions", std::to_string(present) + " of " + std::to_string(v.docs.size()) + " versions");
     index_items.push_back(std::move(item));
+  }
+  // Every part's pages in parallel, each into its own slot, added in order.
+  std::vector<std::vector<std::pair<std::string, std::string>>> pages(all.size());
+  tbb::parallel_for(std::size_t{0}, all.size(), [&](std::size_t n) {
+    const Lineage& l = all[n];
+    const std::string title = lineage_title(l, v);
     for (const std::string& anchor : l.anchors) {
       Page page;
-      page.at = {"history/" + anchor, pretty};
+      page.at = {v.folder + "/" + anchor, pretty};
       page.template_name = "history.html";
       page.title = "History of " + title;
       page.section = "drafts";
       page.crumbs = {{"Drafts", "drafts/"}, {"History", "history/"}};
-      page.description = title + " in every version of the draft.";
+      page.description = title + " in every version of " + (ct.text->principal ? "the draft" : "text " + ct.text->id) + ".";
       Data& d = page.data;
       d.set("title", page.title);
       d.set("heading", title);
       std::vector<Data> names;
       for (const auto& a : l.anchors)
         if (a != anchor) {
-          Data n;
-          n.set("name", a);
-          n.set("url", page.at.url("history/" + a + "/"));
-          names.push_back(std::move(n));
+          Data nd;
+          nd.set("name", a);
+          nd.set("url", page.at.url(v.folder + "/" + a + "/"));
+          names.push_back(std::move(nd));
         }
       set_list(d, "other_names", list_of(std::move(names)));
       std::vector<Data> versions;
       for (std::size_t k = 0; k < v.docs.size(); ++k) versions.push_back(version_data(in, page.at, l, v, k));
       set_list(d, "versions", list_of(std::move(versions)));
-      set_list(d, "mentions", mentions(in, page.at, l));
-      const std::string file = page.at.file();
-    out.add(file, render_page(in, std::move(page)));
+      set_list(d, "mentions", mentions(in, page.at, l, by_anchor));
+      std::string file = page.at.file();
+      pages[n].emplace_back(std::move(file), render_page(in, std::move(page)));
     }
+  });
+  for (auto& list : pages)
+    for (auto& [file, bytes] : list) out.add(std::move(file), std::move(bytes));
+  return index_items;
+}
+
+}  // namespace
+
+void render_history_pages(const RenderInput& in, render::SiteImage& out) {
+  if (!in.compared) return;
+  const NamedAnchors named = named_anchors(in);
+  const auto& texts = in.compared->texts;
+  // Each text's pages in parallel into its own image, merged in text order.
+  std::vector<render::SiteImage> images(texts.size());
+  std::vector<std::vector<Data>> items(texts.size());
+  tbb::parallel_for(std::size_t{0}, texts.size(), [&](std::size_t t) {
+    items[t] = render_text_history(in, texts[t], named, images[t]);
+  });
+  std::vector<Data> groups;
+  bool any = false;
+  for (std::size_t t = 0; t < texts.size(); ++t) {
+    for (auto& [path, bytes] : images[t].files) out.add(path, std::move(bytes));
+    any = any || !items[t].empty();
+    Data g;
+    g.set("text", texts[t].text->id);
+    if (texts.size() > 1) g.set("named", true);
+    set_list(g, "parts", list_of(std::move(items[t])));
+    groups.push_back(std::move(g));
   }
+  if (!any) return;
   Page index;
-  index.at = {"history", pretty};
+  index.at = {"history", in.archive.config.pretty_urls};
   index.template_name = "history.html";
   index.title = "Sections and objectives across versions";
   index.section = "drafts";
   index.crumbs = {{"Drafts", "drafts/"}};
   index.data.set("title", index.title);
   index.data.set("is_index", true);
-  set_list(index.data, "parts", list_of(std::move(index_items)));
+  set_list(index.data, "texts", list_of(std::move(groups)));
   const std::string file = index.at.file();
   out.add(file, render_page(in, std::move(index)));
 }

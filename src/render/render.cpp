@@ -19,8 +19,15 @@ namespace travaux::render {
 
 render::SiteImage render_site(const model::Archive& archive, const link::LinkedArchive& linked,
                              const Theme& theme, diag::Diagnostics& diags) {
+  const compare::ComparedArchive compared = compare::compare_texts(archive, linked);
+  return render_site(archive, linked, compared, theme, diags);
+}
+
+render::SiteImage render_site(const model::Archive& archive, const link::LinkedArchive& linked,
+                             const compare::ComparedArchive& compared, const Theme& theme,
+                             diag::Diagnostics& diags) {
   render::SiteImage site;
-  const RenderInput in{archive, linked, theme};
+  const RenderInput in{archive, linked, theme, &compared};
 
   // Static files first: a generated page may not take the path of a file the author placed.
   for (const auto& s : archive.static_files) site.add_copy(s.path, s.source_path);

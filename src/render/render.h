@@ -1,6 +1,7 @@
 #pragma once
 // The render stage: linked archive -> SiteImage (CONTENT-MODEL.md, "Output").
 
+#include "compare/compare_texts.h"
 #include "diag/diagnostic.h"
 #include "link/linked_archive.h"
 #include "model/archive.h"
@@ -11,6 +12,11 @@ namespace travaux::render {
 
 /// Renders every page, feed and asset. Document pages are rendered in parallel into slots
 /// and added in document order. Two outputs claiming one path is an error.
+render::SiteImage render_site(const model::Archive& archive, const link::LinkedArchive& linked,
+                             const compare::ComparedArchive& compared, const Theme& theme,
+                             diag::Diagnostics& diags);
+
+/// The same, running the comparison stage first (for callers that have not).
 render::SiteImage render_site(const model::Archive& archive, const link::LinkedArchive& linked,
                              const Theme& theme, diag::Diagnostics& diags);
 

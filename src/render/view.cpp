@@ -28,7 +28,10 @@ Data list_of(std::vector<Data> items) {
 
 void set_list(Data& d, const std::string& key, Data list) {
   if (list.is_non_empty_list()) d.set("has_" + key, true);
-  d.set(key, std::move(list));
+  // kainjow's set() copies its argument; assigning through operator[] moves the list in
+  // (a changes page of a long draft holds lists of thousands of paragraphs).
+  if (d.is_object()) d[key] = std::move(list);
+  else d.set(key, list);
 }
 
 std::string topic_slug(const model::Archive& archive, const std::string& topic) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "compare/compare_texts.h"
 #include "link/linked_archive.h"
 #include "model/archive.h"
 #include "render/theme.h"
@@ -18,6 +19,8 @@ struct RenderInput {
   const model::Archive& archive;
   const link::LinkedArchive& linked;
   const Theme& theme;
+  /// The comparison stage's output: the changes and history pages format it, never recompare.
+  const compare::ComparedArchive* compared = nullptr;
 };
 
 struct Crumb {

@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 
+#include "compare/compare_texts.h"
 #include "link/link.h"
 #include "load/load.h"
 #include "render/render.h"
@@ -65,7 +66,9 @@ std::optional<Generated> generate(const std::filesystem::path& content, Until un
   auto theme = render::Theme::load(archive, diags);
   if (!theme || diags.has_errors()) return finish();
   generated.documents = archive.documents.size();
-  generated.site = render::render_site(archive, linked, *theme, diags);
+  const compare::ComparedArchive compared = compare::compare_texts(archive, linked);
+  clock.done("compare");
+  generated.site = render::render_site(archive, linked, compared, *theme, diags);
   clock.done("render");
   generated.files = generated.site.files.size() + generated.site.copies.size();
   // Paths that would leave the output root are refused by check as well as by build.

@@ -9,8 +9,11 @@ namespace travaux::diff {
 namespace {
 
 std::vector<markdown::Atom> atoms(const std::string& md) {
-  auto blocks = markdown::outline(md, 1);
-  return blocks.empty() ? std::vector<markdown::Atom>{} : blocks[0].atoms;
+  auto o = markdown::outline(md, 1);
+  // The atoms' marks point into the outline's arena: keep every arena for the test's life.
+  static std::vector<std::shared_ptr<markdown::MarkArena>> arenas;
+  arenas.push_back(o.marks);
+  return o.blocks.empty() ? std::vector<markdown::Atom>{} : o.blocks[0].atoms;
 }
 
 std::string html_diff(const std::string& a, const std::string& b) {
@@ -57,6 +60,38 @@ TEST(Similarity, SameWordsAnyOrderIsOneAndDisjointIsZero) {
   EXPECT_DOUBLE_EQ(similarity(word_bag(atoms("A b c.")), word_bag(atoms("c, b, a"))), 1.0);
   EXPECT_DOUBLE_EQ(similarity(word_bag(atoms("a b")), word_bag(atoms("x y"))), 0.0);
   EXPECT_DOUBLE_EQ(containment(word_bag(atoms("b c")), word_bag(atoms("a b c d"))), 1.0);
+}
+
+TEST(WordDiff, AHugeRewrittenMiddleIsShownReplacedWhole) {
+  // Beyond the edit-script budget the changed middle is one deletion and one insertion,
+  // with the common start and end kept.
+  std::string a = "Start ", b = "Start ";
+  for (int i = 0; i < 6000; ++i) a += "a" + std::to_string(i) + " ", b += "b" + std::to_string(i) + " ";
+  a += "end.";
+  b += "end.";
+  const auto x = atoms(a), y = atoms(b);
+  const auto d = diff_words(x, y);
+  ASSERT_GT(d.size(), 4u);
+  EXPECT_EQ(d.front().op, Op::same);
+  EXPECT_EQ(d.back().op, Op::same);
+  EXPECT_EQ(d.back().atom->text, ".");
+  std::size_t removed = 0, added = 0;
+  for (const auto& w : d) (w.op == Op::removed ? removed : w.op == Op::added ? added : removed) += w.op != Op::same;
+  EXPECT_GE(removed, 11999u);
+  EXPECT_GE(added, 11999u);
+}
+
+TEST(WordDiff, DeeplyNestedEmphasisWritesEachTagOnce) {
+  std::string md;
+  for (int i = 0; i < 3000; ++i) md += "*a ";
+  md += "b";
+  for (int i = 0; i < 3000; ++i) md += " a*";
+  const auto x = atoms(md);
+  const std::string html = inline_html(x, nullptr);
+  std::size_t opens = 0;
+  for (std::size_t at = html.find("<em>"); at != std::string::npos; at = html.find("<em>", at + 1)) ++opens;
+  EXPECT_EQ(opens, 3000u);
+  EXPECT_NE(html.find("<em>a b a</em> a</em>"), std::string::npos);
 }
 
 }  // namespace

@@ -13,7 +13,7 @@ std::string words(const std::vector<Atom>& atoms) {
 }
 
 TEST(Outline, HeadingsAndNumberedParagraphsWithFileLines) {
-  auto blocks = outline("## Objective 1: Data\n\n12. First *para*.\n13. Second\n    continued.\n\nLoose text.\n", 5);
+  auto blocks = outline("## Objective 1: Data\n\n12. First *para*.\n13. Second\n    continued.\n\nLoose text.\n", 5).blocks;
   ASSERT_EQ(blocks.size(), 4u);
   EXPECT_EQ(blocks[0].kind, Block::Kind::heading);
   EXPECT_EQ(blocks[0].level, 2);
@@ -31,21 +31,22 @@ TEST(Outline, HeadingsAndNumberedParagraphsWithFileLines) {
 }
 
 TEST(Outline, WordsRememberEmphasisAndLinks) {
-  auto blocks = outline("1. A *big* [red](@x#y) `c d`.\n", 1);
+  const Outline o = outline("1. A *big* [red](@x#y) `c d`.\n", 1);
+  const auto& blocks = o.blocks;
   ASSERT_EQ(blocks.size(), 1u);
   const auto& a = blocks[0].atoms;
   EXPECT_EQ(words(a), "[A][ ][big][ ][red][ ][c][ ][d][.]");
-  ASSERT_EQ(a[2].marks.size(), 1u);
-  EXPECT_EQ(a[2].marks[0].kind, Mark::Kind::emph);
-  ASSERT_EQ(a[4].marks.size(), 1u);
-  EXPECT_EQ(a[4].marks[0].kind, Mark::Kind::link);
-  EXPECT_EQ(a[4].marks[0].url, "@x#y");
-  EXPECT_EQ(a[6].marks[0].kind, Mark::Kind::code);
-  EXPECT_TRUE(a[9].marks.empty());
+  ASSERT_EQ(mark_list(a[2].marks).size(), 1u);
+  EXPECT_EQ(mark_list(a[2].marks)[0].kind, Mark::Kind::emph);
+  ASSERT_EQ(mark_list(a[4].marks).size(), 1u);
+  EXPECT_EQ(mark_list(a[4].marks)[0].kind, Mark::Kind::link);
+  EXPECT_EQ(mark_list(a[4].marks)[0].url, "@x#y");
+  EXPECT_EQ(mark_list(a[6].marks)[0].kind, Mark::Kind::code);
+  EXPECT_EQ(a[9].marks, nullptr);
 }
 
 TEST(Outline, ListItemWithTwoParagraphsHasABreak) {
-  auto blocks = outline("3. One.\n\n   Two.\n", 1);
+  auto blocks = outline("3. One.\n\n   Two.\n", 1).blocks;
   ASSERT_EQ(blocks.size(), 1u);
   EXPECT_EQ(words(blocks[0].atoms), "[One][.]|[Two][.]");
   EXPECT_EQ(blocks[0].text, "One.\nTwo.");
@@ -59,9 +60,59 @@ TEST(SplitWords, NonAsciiLettersStayTogetherAndQuotesStandAlone) {
 
 TEST(Outline, RawHtmlTagsAreNotText) {
   // As on the page (raw HTML omitted), the tags go and the text between them stays.
-  auto blocks = outline("1. Keep <b>this</b> <script>x</script>\n", 1);
+  auto blocks = outline("1. Keep <b>this</b> <script>x</script>\n", 1).blocks;
   ASSERT_EQ(blocks.size(), 1u);
   EXPECT_EQ(blocks[0].text, "Keep this x");
+}
+
+TEST(Outline, WordsInOneRunShareOneMarkStack) {
+  // Marks are stored once per inline element, not copied into every word.
+  const Outline o = outline("*one two three* **four *five***\n", 1);
+  const auto& a = o.blocks.at(0).atoms;
+  ASSERT_EQ(words(a), "[one][ ][two][ ][three][ ][four][ ][five]");
+  EXPECT_EQ(a[0].marks, a[4].marks);
+  EXPECT_EQ(o.marks->size(), 3u);  // em, strong, em inside strong
+  ASSERT_EQ(mark_list(a[8].marks).size(), 2u);
+  EXPECT_EQ(mark_list(a[8].marks)[0].kind, Mark::Kind::strong);
+  EXPECT_EQ(mark_list(a[8].marks)[1].kind, Mark::Kind::emph);
+}
+
+TEST(Outline, EqualStacksFromTwoBodiesCompareEqual) {
+  const Outline x = outline("a *[b](u)*\n", 1), y = outline("c *[d](u)* *[e](v)*\n", 1);
+  const auto& ax = x.blocks.at(0).atoms;
+  const auto& ay = y.blocks.at(0).atoms;
+  EXPECT_TRUE(same_marks(ax[2].marks, ay[2].marks));   // em > link u
+  EXPECT_FALSE(same_marks(ax[2].marks, ay[4].marks));  // em > link v
+  EXPECT_FALSE(same_marks(ax[2].marks, nullptr));
+}
+
+TEST(Outline, HeadingIdIsTakenOutOfTheText) {
+  const auto blocks = outline("## ACK Frames {#frame-ack}\n\n## Plain\n\n## Keep {braces}\n", 1).blocks;
+  ASSERT_EQ(blocks.size(), 3u);
+  EXPECT_EQ(blocks[0].text, "ACK Frames");
+  EXPECT_EQ(blocks[0].id, "frame-ack");
+  EXPECT_EQ(blocks[1].id, "");
+  EXPECT_EQ(blocks[2].text, "Keep {braces}");
+  EXPECT_EQ(blocks[2].id, "");
+}
+
+TEST(Outline, CodeBlocksKeepTheirLinesAndTightListsStayTight) {
+  const auto blocks = outline("~~~\n+--+\n|  |\n~~~\n{: #fig-x title=\"X\"}\n\n- a\n- b\n\n* c\n\n  d\n", 1).blocks;
+  ASSERT_EQ(blocks.size(), 3u);  // the attribute line is not a block
+  EXPECT_EQ(blocks[0].text, "+--+\n|  |");
+  EXPECT_EQ(words(blocks[1].atoms), "[a]|[b]");
+  EXPECT_EQ(blocks[1].atoms[1].text, "tight");
+  EXPECT_EQ(blocks[2].atoms[1].text, "");  // a loose list keeps its gaps
+}
+
+TEST(Outline, SourceLinesOfManyShortParagraphs) {
+  std::string body;
+  for (int i = 1; i <= 2000; ++i) body += std::to_string(i) + ". Item " + std::to_string(i) + ".\n";
+  const auto blocks = outline(body, 10).blocks;
+  ASSERT_EQ(blocks.size(), 2000u);
+  EXPECT_EQ(blocks[1999].number, 2000);
+  EXPECT_EQ(blocks[1999].first_line, 2009);
+  EXPECT_EQ(blocks[1999].source, "2000. Item 2000.\n");
 }
 
 }  // namespace

@@ -1,0 +1,57 @@
+#pragma once
+// The comparison stage, between link and render (STYLE.md, "A pipeline of folders";
+// docs/drafts-and-changes.md): every adjacent pair of versions of every text compared exactly
+// once, in parallel, into plain data that the changes and history pages only format.
+
+#include <map>
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "diff/compare.h"
+#include "diff/draft_text.h"
+#include "link/linked_archive.h"
+#include "model/archive.h"
+#include "model/draft_chain.h"
+
+namespace travaux::compare {
+
+/// One version of a text: its sections when the archive holds its text.
+struct Version {
+  const model::Document* doc = nullptr;
+  std::optional<diff::DraftText> text;  // nullopt when `full_text = false`
+};
+
+/// A negotiated text with its versions read and its neighbours compared.
+struct ComparedText {
+  const model::NegotiatedText* text = nullptr;
+  std::vector<Version> versions;  // parallel to text->versions
+  /// [k]: versions[k-1] against versions[k]; nullopt for k = 0 or when either text is not held.
+  /// Points into `versions`, which never changes size once built.
+  std::vector<std::optional<diff::Comparison>> with_previous;
+};
+
+/// Every text of the archive, compared.
+struct ComparedArchive {
+  std::vector<ComparedText> texts;  // parallel to DraftChain::texts()
+
+  /// The text `draft` is a version of and its index there, or {nullptr, 0}.
+  std::pair<const ComparedText*, std::size_t> find(const model::Document& draft) const;
+  /// The comparison of `draft` against the version it supersedes, or nullptr.
+  const diff::Comparison* changes_of(const model::Document& draft) const;
+
+  ComparedArchive() = default;
+  ComparedArchive(ComparedArchive&&) = default;
+  ComparedArchive& operator=(ComparedArchive&&) = default;
+  ComparedArchive(const ComparedArchive&) = delete;  // comparisons point into the texts
+
+ private:
+  friend ComparedArchive compare_texts(const model::Archive&, const link::LinkedArchive&);
+  std::map<const model::Document*, std::pair<std::size_t, std::size_t>> where_;
+};
+
+/// Reads every held draft once and compares each version with the one it supersedes, all in
+/// parallel (oneTBB); the result does not depend on the thread count.
+ComparedArchive compare_texts(const model::Archive& archive, const link::LinkedArchive& linked);
+
+}  // namespace travaux::compare

@@ -1,0 +1,93 @@
+// The IETF's HTTP/3 drafts (35 versions in kramdown-style Markdown, with `{#id}` headings), kept
+// beside the repository in shared/real/quic-http: a real archive of long drafts written for
+// another tool must build, and its changes and history pages must read well.
+#include <filesystem>
+
+#include <gtest/gtest.h>
+
+#include "site/generate.h"
+#include "support/test_tree.h"
+
+namespace travaux {
+namespace {
+
+const std::filesystem::path kContent = TRAVAUX_SOURCE_DIR "/../shared/real/quic-http/content";
+
+class QuicHttp : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    // Not a skip: CI clones the repository beside shared/, so a missing archive is a broken setup.
+    ASSERT_TRUE(std::filesystem::is_directory(kContent))
+        << kContent << " is missing: the quic-http archive must sit in shared/real/ beside the repository";
+    diag::Diagnostics diags;
+    auto out = site::generate(kContent, site::Until::render, diags);
+    diagnostics_ = new std::string(test::diagnostics_text(diags));
+    if (out) files_ = new std::map<std::string, std::string>(std::move(out->site.files));
+  }
+  static void TearDownTestSuite() {
+    delete files_;
+    delete diagnostics_;
+    files_ = nullptr;
+  }
+  static const std::string& page(const std::string& path) {
+    static const std::string none;
+    if (!files_) return none;
+    auto it = files_->find(path);
+    return it == files_->end() ? none : it->second;
+  }
+  static inline std::map<std::string, std::string>* files_ = nullptr;
+  static inline std::string* diagnostics_ = nullptr;
+};
+
+TEST_F(QuicHttp, BuildsWithoutErrors) {
+  ASSERT_NE(files_, nullptr) << *diagnostics_;
+  EXPECT_EQ(diagnostics_->find("error"), std::string::npos) << *diagnostics_;
+}
+
+TEST_F(QuicHttp, HeadingsShowNoBracesAndTakeTheirIds) {
+  const std::string& html = page("drafts/draft-ietf-quic-http-20/index.html");
+  ASSERT_FALSE(html.empty());
+  EXPECT_NE(html.find("id=\"frame-settings\""), std::string::npos);
+  EXPECT_EQ(html.find("{#frame-settings}"), std::string::npos);
+  EXPECT_EQ(html.find("{#"), std::string::npos);
+}
+
+TEST_F(QuicHttp, EveryVersionButTheFirstHasItsChangesPage) {
+  int changes = 0;
+  for (int v = 1; v <= 34; ++v) {
+    char id[64];
+    std::snprintf(id, sizeof id, "drafts/draft-ietf-quic-http-%02d/changes/index.html", v);
+    const std::string& html = page(id);
+    EXPECT_FALSE(html.empty()) << id;
+    changes += !html.empty();
+    EXPECT_EQ(html.find("{#"), std::string::npos) << id;
+  }
+  EXPECT_EQ(changes, 34);
+  EXPECT_TRUE(page("drafts/draft-ietf-quic-http-00/changes/index.html").empty());
+}
+
+TEST_F(QuicHttp, ASectionKeepsOneHistoryUnderItsId) {
+  // The SETTINGS frame section carries {#frame-settings} from -01 on; -00 has none.
+  const std::string& html = page("history/frame-settings/index.html");
+  ASSERT_FALSE(html.empty());
+  EXPECT_NE(page("history/index.html").find("history/frame-settings/index.html\">SETTINGS</a> <span class=\"where\">34 of 35 versions"),
+            std::string::npos);
+  std::size_t versions = 0;
+  for (std::size_t at = html.find("<li class=\"version"); at != std::string::npos;
+       at = html.find("<li class=\"version", at + 1))
+    ++versions;
+  EXPECT_EQ(versions, 35u);
+  const std::size_t absent = html.find("Not in this version.");
+  EXPECT_NE(absent, std::string::npos);
+  EXPECT_EQ(html.find("Not in this version.", absent + 1), std::string::npos);
+}
+
+TEST_F(QuicHttp, UnchangedSectionsAreFoldedAndListedCompactly) {
+  const std::string& html = page("drafts/draft-ietf-quic-http-34/changes/index.html");
+  ASSERT_FALSE(html.empty());
+  EXPECT_NE(html.find("<details class=\"unchanged-list\"><summary>"), std::string::npos);
+  EXPECT_NE(html.find("<details class=\"unchanged-run\">"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace travaux
