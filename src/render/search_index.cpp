@@ -173,7 +173,7 @@ std::map<std::string, DraftText> draft_texts(const RenderInput& in) {
     for (const Document* p : path) first[p] = root;
   }
   std::map<std::string, DraftText> out;
-  for (const auto& [v, root] : first) out[v->id] = {root->id, root->title};
+  for (const auto& [v, root] : first) out[v->id] = {root->id, root->display_name() + " and its revisions"};
   return out;
 }
 
