@@ -3,6 +3,7 @@
 #include "render/search_index.h"
 
 #include <tbb/parallel_for.h>
+#include <tbb/parallel_sort.h>
 
 #include <algorithm>
 #include <unordered_map>
@@ -24,11 +25,25 @@ using model::Kind;
 constexpr std::size_t kBatch = 1024;
 
 /// What the index records of one document: its keys, and the script of its shard(s).
+/// Keys are merged in this many independent hash partitions, one task each.
+constexpr std::size_t kPartitions = 16;
+
+/// One key of a document, and whether it stands in the card.
+struct DocKey {
+  std::string key;
+  bool card = false;
+};
+
 struct Extract {
   std::vector<std::string> all;   // every key, sorted, unique
   std::vector<std::string> card;  // keys found in the title, label, people, topics, place, date
   std::vector<std::string> parts;  // d/<n>.js, d/<n>-1.js, ...
+  std::vector<DocKey> by_partition[kPartitions];
 };
+
+/// A pair of words ("global compact"): looked up only for phrases, so kept in shards of their
+/// own, and a word's prefix range holds only words (docs/search.md, "Shard format").
+bool is_pair(std::string_view key) { return key.find(' ') != std::string_view::npos && !key.starts_with('='); }
 
 /// Adds the words of one field and each pair of adjacent words ("global compact"), which is
 /// how a phrase is looked up without positions (docs/search.md, "Phrases").
@@ -101,6 +116,17 @@ Extract extract(const Context& cx, const Document& doc, std::uint32_t number) {
   if (auto r = cx.rounds.find(doc.id); r != cx.rounds.end())
     for (const auto& id : r->second) x.all.push_back("round:" + id);
   sort_unique(x.all);
+  // Both lists are sorted: one walk marks the card keys, then each key goes to its partition.
+  std::size_t c = 0;
+  const std::hash<std::string> hash;
+  for (auto& key : x.all) {
+    while (c < x.card.size() && x.card[c] < key) ++c;
+    const bool in_card = c < x.card.size() && x.card[c] == key;
+    const std::size_t p = hash(key) % kPartitions;
+    x.by_partition[p].push_back({std::move(key), in_card});
+  }
+  x.all.clear();
+  x.card.clear();
 
   // The document's shard: its card, then its blocks in parts of about kDocPartBytes.
   std::vector<std::string> part_blocks(1);
@@ -156,6 +182,45 @@ std::string dates_script(const std::vector<const Document*>& docs) {
   return shard_script("dates", "{\"first\":" + std::to_string(first) + ",\"runs\":" + json_string(base64(runs)) + "}");
 }
 
+/// The shortest prefix of `first` (whole characters) that sorts after `previous`: a shard's
+/// separator in the manifest. Every key of the shard is >= it, every key before is < it.
+std::string separator(const std::string& previous, const std::string& first) {
+  std::size_t n = 0;
+  while (n < first.size() && n < previous.size() && first[n] == previous[n]) ++n;
+  ++n;  // one byte past the common prefix sorts after `previous` (or `previous` is its prefix)
+  while (n < first.size() && (static_cast<unsigned char>(first[n]) & 0xC0) == 0x80) ++n;
+  return first.substr(0, std::min(n, first.size()));
+}
+
+/// Writes the shards of one kind of key (words or pairs) as search/<folder>/<i>.js, each
+/// closed once it passes kTermShardBytes. Returns the manifest's JSON list of separators.
+std::string write_shards(const std::vector<std::pair<const std::string*, const Postings*>>& sorted,
+                         const std::vector<std::string>& entries, bool pairs, const std::string& folder,
+                         std::map<std::string, std::string>& files) {
+  std::vector<std::string> separators;
+  std::string shard;
+  const std::string* last = nullptr;
+  std::size_t count = 0;
+  auto close_shard = [&] {
+    const std::string name = folder + "/" + std::to_string(count++);
+    files["search/" + name + ".js"] = shard_script(name, "{" + shard + "}");
+    shard.clear();
+  };
+  for (std::size_t i = 0; i < sorted.size(); ++i) {
+    const std::string& key = *sorted[i].first;
+    if (is_pair(key) != pairs) continue;
+    if (shard.size() >= kTermShardBytes) {
+      close_shard();
+      separators.push_back(separator(*last, key));
+    }
+    if (!shard.empty()) shard += ",\n";
+    shard += entries[i];
+    last = &key;
+  }
+  close_shard();
+  return json_list(separators);
+}
+
 }  // namespace
 
 std::map<std::string, DraftText> draft_texts(const RenderInput& in) {
@@ -201,50 +266,47 @@ std::map<std::string, std::string> render_search_index(const RenderInput& in) {
   const auto universe = static_cast<std::uint32_t>(docs.size());
 
   std::map<std::string, std::string> files;
-  std::unordered_map<std::string, Postings> postings;
+  std::vector<std::unordered_map<std::string, Postings>> partitions(kPartitions);
   for (std::size_t begin = 0; begin < docs.size(); begin += kBatch) {
     const std::size_t end = std::min(docs.size(), begin + kBatch);
     std::vector<Extract> batch(end - begin);
     tbb::parallel_for(begin, end, [&](std::size_t i) { batch[i - begin] = extract(cx, *docs[i], static_cast<std::uint32_t>(i)); });
-    // Merged in document order, so every postings list comes out sorted.
+    // Each partition takes its keys in document order, so every postings list comes out sorted.
+    tbb::parallel_for(std::size_t{0}, kPartitions, [&](std::size_t p) {
+      auto& postings = partitions[p];
+      for (std::size_t i = begin; i < end; ++i)
+        for (auto& k : batch[i - begin].by_partition[p]) {
+          Postings& entry = postings.try_emplace(std::move(k.key)).first->second;
+          entry.all.push_back(static_cast<std::uint32_t>(i));
+          if (k.card) entry.card.push_back(static_cast<std::uint32_t>(i));
+        }
+    });
     for (std::size_t i = begin; i < end; ++i) {
       Extract& x = batch[i - begin];
-      const auto n = static_cast<std::uint32_t>(i);
-      for (const auto& key : x.all) postings[key].all.push_back(n);
-      for (const auto& key : x.card) postings[key].card.push_back(n);
       const std::string name = "search/d/" + std::to_string(i);
       for (std::size_t k = 0; k < x.parts.size(); ++k)
         files[name + (k ? "-" + std::to_string(k) : "") + ".js"] = std::move(x.parts[k]);
     }
   }
 
-  // Keys in byte order (code point order, which the script's comparison follows), cut into
-  // shards of about kTermShardBytes; the manifest names the first key of every shard but the
-  // first.
+  // Keys in byte order (code point order, which the script's comparison follows); each
+  // entry encoded in parallel, then cut into shards in order.
   std::vector<std::pair<const std::string*, const Postings*>> sorted;
-  sorted.reserve(postings.size());
-  for (const auto& [key, p] : postings) sorted.emplace_back(&key, &p);
-  std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return *a.first < *b.first; });
-  std::vector<std::string> firsts;
-  std::string shard;
-  auto close_shard = [&] {
-    const std::string name = "terms/" + std::to_string(firsts.size());
-    files["search/" + name + ".js"] = shard_script(name, "{" + shard + "}");
-    shard.clear();
-  };
-  for (const auto& [key, p] : sorted) {
-    if (shard.size() >= kTermShardBytes) {
-      close_shard();
-      firsts.push_back(*key);
-    }
+  for (const auto& postings : partitions)
+    for (const auto& [key, p] : postings) sorted.emplace_back(&key, &p);
+  tbb::parallel_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return *a.first < *b.first; });
+  std::vector<std::string> entries(sorted.size());
+  tbb::parallel_for(std::size_t{0}, sorted.size(), [&](std::size_t i) {
+    const auto& [key, p] = sorted[i];
     std::string value = encode_doc_set(p->all, universe);
     if (!p->card.empty()) value += " " + encode_doc_set(p->card, universe);
-    shard += (shard.empty() ? "" : ",\n") + json_string(*key) + ":" + json_string(value);
-  }
-  close_shard();
+    entries[i] = json_string(*key) + ":" + json_string(value);
+  });
+  const std::string words = write_shards(sorted, entries, false, "terms", files);
+  const std::string pairs = write_shards(sorted, entries, true, "pairs", files);
   files[std::string(kSearchIndexFile)] =
       "// Search index manifest, written by travaux build; read by assets/search.js (docs/search.md).\n" +
-      shard_script("index", "{\"documents\":" + std::to_string(universe) + ",\"shards\":" + json_list(firsts) + "}");
+      shard_script("index", "{\"documents\":" + std::to_string(universe) + ",\"words\":" + words + ",\"pairs\":" + pairs + "}");
   files["search/dates.js"] = dates_script(docs);
   return files;
 }

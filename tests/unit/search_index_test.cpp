@@ -87,7 +87,7 @@ std::optional<Found> find_key(const std::map<std::string, std::string>& files, c
   const std::string needle = "\"" + key + "\":\"";
   std::optional<Found> found;
   for (const auto& [path, bytes] : files) {
-    if (!path.starts_with("search/terms/")) continue;
+    if (!path.starts_with("search/terms/") && !path.starts_with("search/pairs/")) continue;
     const std::size_t at = bytes.find(needle);
     if (at == std::string::npos) continue;
     EXPECT_FALSE(found) << key << " is in two shards";
@@ -211,7 +211,7 @@ TEST(SearchIndex, ResultsPointAtTheParagraphOrSectionWhereTheWordsStand) {
 
 TEST(SearchIndex, ShardsAreDeterministicBoundedAndNamedInTheManifest) {
   std::string spec = "-- archive.toml --\ntitle = \"GCM\"\n";
-  for (int i = 0; i < 300; ++i)
+  for (int i = 0; i < 1000; ++i)
     spec += "-- letters/l" + std::to_string(i) + ".md --\n+++\ntitle = \"Letter " + std::to_string(i) + "\"\ndate = 2018-0" +
             std::to_string(1 + i % 9) + "-1" + std::to_string(i % 10) + "\n+++\nWord" + std::to_string(i) + " alpha beta w" +
             std::to_string(i * 7919 % 1000) + " gamma.\n";
@@ -225,28 +225,44 @@ TEST(SearchIndex, ShardsAreDeterministicBoundedAndNamedInTheManifest) {
   EXPECT_EQ(files, one_thread);
   EXPECT_EQ(files, render_search_index(r.in()));
 
-  // Several term shards, each closed once it passes the bound, each starting with the key the
-  // manifest names for it.
-  std::vector<std::string> shards;
-  for (const auto& [path, bytes] : files)
-    if (path.starts_with("search/terms/")) shards.push_back(path);
-  ASSERT_GE(shards.size(), 3u);
+  // Two series (words, pairs) of several shards each, each closed once it passes the bound;
+  // the manifest's separator i-1 sorts after every key of shard i-1 and begins shard i's first.
   const std::string& manifest = files.at("search/search-index.js");
-  for (std::size_t i = 0; i < shards.size(); ++i) {
-    const std::string& bytes = files.at("search/terms/" + std::to_string(i) + ".js");
-    EXPECT_LT(bytes.size(), kTermShardBytes + 4096) << i;
-    if (i == 0) continue;
-    const std::string prefix = "travauxSearchShard(\"terms/" + std::to_string(i) + "\",{\"";
-    ASSERT_TRUE(bytes.starts_with(prefix)) << i;
-    const std::string first = bytes.substr(prefix.size(), bytes.find('"', prefix.size()) - prefix.size());
-    EXPECT_NE(manifest.find("\"" + first + "\""), std::string::npos) << first;
+  for (const std::string series : {"terms", "pairs"}) {
+    const std::string list_start = std::string("\"") + (series == "terms" ? "words" : "pairs") + "\":[";
+    const std::size_t at = manifest.find(list_start) + list_start.size();
+    std::vector<std::string> separators;
+    for (std::size_t i = at; manifest[i] == '"';) {
+      const std::size_t end = manifest.find('"', i + 1);
+      separators.push_back(manifest.substr(i + 1, end - i - 1));
+      i = end + 1 + (manifest[end + 1] == ',');
+    }
+    ASSERT_GE(separators.size(), 1u) << series;
+    std::string previous_last;
+    for (std::size_t i = 0; i <= separators.size(); ++i) {
+      const std::string name = "search/" + series + "/" + std::to_string(i) + ".js";
+      ASSERT_EQ(files.count(name), 1u) << name;
+      const std::string& bytes = files.at(name);
+      EXPECT_LT(bytes.size(), kTermShardBytes + 4096) << name;
+      const std::string prefix = "travauxSearchShard(\"" + series + "/" + std::to_string(i) + "\",{\"";
+      ASSERT_TRUE(bytes.starts_with(prefix)) << name;
+      const std::string first = bytes.substr(prefix.size(), bytes.find('"', prefix.size()) - prefix.size());
+      const std::size_t last_start = bytes.rfind("\n\"") + 2;
+      const std::string last = bytes.substr(last_start, bytes.find('"', last_start) - last_start);
+      if (i > 0) {
+        EXPECT_TRUE(first.starts_with(separators[i - 1])) << first << " / " << separators[i - 1];
+        EXPECT_LT(previous_last, separators[i - 1]);
+      }
+      previous_last = last;
+    }
+    EXPECT_EQ(files.count("search/" + series + "/" + std::to_string(separators.size() + 1) + ".js"), 0u);
   }
-  for (int i : {0, 150, 299}) {
+  for (int i : {0, 150, 999}) {
     const auto found = find_key(files, "word" + std::to_string(i));
     ASSERT_TRUE(found) << i;
     EXPECT_EQ(found->all.size(), 1u);
   }
-  EXPECT_EQ(find_key(files, "alpha beta")->all.size(), 300u);
+  EXPECT_EQ(find_key(files, "alpha beta")->all.size(), 1000u);
 }
 
 TEST(SearchEncode, ListOrBitmapWhicheverIsSmaller) {

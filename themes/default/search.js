@@ -58,12 +58,18 @@
       i += x > 0xffff ? 2 : 1;
     }
   }
-  // The term shard that holds `key`: the number of shard starts at or before it.
-  function shardOf(index, key) {
-    var lo = 0, hi = index.shards.length;
+  // Words (with filters and exact titles) and pairs of words are in two series of shards; the
+  // manifest lists, for each, the separator at which every shard after the first begins.
+  function series(index, key) {
+    var pair = key.indexOf(" ") > 0 && key[0] !== "=";
+    return { folder: pair ? "pairs/" : "terms/", separators: pair ? index.pairs : index.words };
+  }
+  // The shard of a series that holds `key`: the number of separators at or before it.
+  function shardOf(separators, key) {
+    var lo = 0, hi = separators.length;
     while (lo < hi) {
       var mid = (lo + hi) >> 1;
-      if (cmp(index.shards[mid], key) <= 0) lo = mid + 1; else hi = mid;
+      if (cmp(separators[mid], key) <= 0) lo = mid + 1; else hi = mid;
     }
     return lo;
   }
@@ -105,15 +111,16 @@
   }
   // One key's postings, or the union of every key that begins with `prefix` (words only).
   function lookup(index, key, prefix) {
+    var where = series(index, key);
     if (!prefix) {
-      return load("terms/" + shardOf(index, key)).then(function (shard) {
+      return load(where.folder + shardOf(where.separators, key)).then(function (shard) {
         return posting(index, Object.prototype.hasOwnProperty.call(shard, key) ? shard[key] : "");
       });
     }
-    var first = shardOf(index, key), last = shardOf(index, key + "\u{10ffff}");
+    var first = shardOf(where.separators, key), last = shardOf(where.separators, key + "\u{10ffff}");
     if (last - first + 1 > PREFIX_SHARDS) return lookup(index, key, false).then(function (p) { p.narrowed = true; return p; });
     var names = [];
-    for (var i = first; i <= last; i++) names.push(load("terms/" + i));
+    for (var i = first; i <= last; i++) names.push(load(where.folder + i));
     var wordKey = key.indexOf(" ") < 0;
     return Promise.all(names).then(function (list) {
       var p = posting(index, "");
