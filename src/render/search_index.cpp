@@ -306,7 +306,9 @@ std::map<std::string, std::string> render_search_index(const RenderInput& in) {
   const std::string pairs = write_shards(sorted, entries, true, "pairs", files);
   files[std::string(kSearchIndexFile)] =
       "// Search index manifest, written by travaux build; read by assets/search.js (docs/search.md).\n" +
-      shard_script("index", "{\"documents\":" + std::to_string(universe) + ",\"words\":" + words + ",\"pairs\":" + pairs + "}");
+      shard_script("index", "{\"documents\":" + std::to_string(universe) + ",\"words\":" + words + "}");
+  // The pairs' separators are many more and needed only by phrases: a file of their own.
+  files["search/pairs.js"] = shard_script("pairs", "{\"pairs\":" + pairs + "}");
   files["search/dates.js"] = dates_script(docs);
   return files;
 }

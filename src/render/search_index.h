@@ -33,8 +33,10 @@ std::map<std::string, DraftText> draft_texts(const RenderInput& in);
 /// to (front matter `rounds`, links, mentions), and for a draft the rounds that negotiated it.
 std::map<std::string, std::vector<std::string>> document_rounds(const RenderInput& in);
 
-/// Every file of the index, site path -> bytes: the manifest, search/dates.js, the term
-/// shards search/terms/<i>.js and the document shards search/d/<n>.js (and <n>-<k>.js).
+/// Every file of the index, site path -> bytes: the manifest (documents, word shard
+/// separators), search/pairs.js (word-pair shard separators), search/dates.js, the shards of
+/// words search/terms/<i>.js and of word pairs search/pairs/<i>.js, and the document shards
+/// search/d/<n>.js (and <n>-<k>.js for the later parts of a long one).
 /// Deterministic: the same archive gives the same bytes whatever the thread count.
 std::map<std::string, std::string> render_search_index(const RenderInput& in);
 

@@ -227,8 +227,8 @@ TEST(SearchIndex, ShardsAreDeterministicBoundedAndNamedInTheManifest) {
 
   // Two series (words, pairs) of several shards each, each closed once it passes the bound;
   // the manifest's separator i-1 sorts after every key of shard i-1 and begins shard i's first.
-  const std::string& manifest = files.at("search/search-index.js");
   for (const std::string series : {"terms", "pairs"}) {
+    const std::string& manifest = files.at(series == "terms" ? "search/search-index.js" : "search/pairs.js");
     const std::string list_start = std::string("\"") + (series == "terms" ? "words" : "pairs") + "\":[";
     const std::size_t at = manifest.find(list_start) + list_start.size();
     std::vector<std::string> separators;

@@ -62,7 +62,8 @@
   // manifest lists, for each, the separator at which every shard after the first begins.
   function series(index, key) {
     var pair = key.indexOf(" ") > 0 && key[0] !== "=";
-    return { folder: pair ? "pairs/" : "terms/", separators: pair ? index.pairs : index.words };
+    if (!pair) return Promise.resolve({ folder: "terms/", separators: index.words });
+    return load("pairs").then(function (p) { return { folder: "pairs/", separators: p.pairs }; });
   }
   // The shard of a series that holds `key`: the number of separators at or before it.
   function shardOf(separators, key) {
@@ -111,14 +112,16 @@
   }
   // One key's postings, or the union of every key that begins with `prefix` (words only).
   function lookup(index, key, prefix) {
-    var where = series(index, key);
+    return series(index, key).then(function (where) { return lookupIn(index, where, key, prefix); });
+  }
+  function lookupIn(index, where, key, prefix) {
     if (!prefix) {
       return load(where.folder + shardOf(where.separators, key)).then(function (shard) {
         return posting(index, Object.prototype.hasOwnProperty.call(shard, key) ? shard[key] : "");
       });
     }
     var first = shardOf(where.separators, key), last = shardOf(where.separators, key + "\u{10ffff}");
-    if (last - first + 1 > PREFIX_SHARDS) return lookup(index, key, false).then(function (p) { p.narrowed = true; return p; });
+    if (last - first + 1 > PREFIX_SHARDS) return lookupIn(index, where, key, false).then(function (p) { p.narrowed = true; return p; });
     var names = [];
     for (var i = first; i <= last; i++) names.push(load(where.folder + i));
     var wordKey = key.indexOf(" ") < 0;
