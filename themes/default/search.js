@@ -1,6 +1,6 @@
 // Client-side search over the sharded index written by travaux build (docs/search.md).
 // Every piece of the index is a script that calls travauxSearchShard(name, data), loaded by
-// adding a <script> element, so search works from file:// (where fetch() of a local file is
+// adding a script element, so search works from file:// (where fetch() of a local file is
 // refused) and under any sub-path (every URL is relative to the search page). Only what a
 // query needs is loaded: the manifest, one term shard per word, the documents shown.
 // Results are built with DOM calls, never innerHTML.
