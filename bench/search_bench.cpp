@@ -73,7 +73,8 @@ int main(int argc, char** argv) {
   std::printf("documents: %zu; load + link %.0f ms; index %.0f ms (%.0f ms of CPU time on all threads)\n",
               archive.documents.size(), ms(t0, t1), ms(t1, t2), c2 - c1);
   std::printf("index: %.1f MB in %zu files\n", total / 1e6, terms + pairs + docs + 2);
-  std::printf("manifest search-index.js: %.1f KB; dates.js: %.1f KB\n", files["search/search-index.js"].size() / 1e3,
+  std::printf("manifest search-index.js: %.1f KB; pairs.js: %.1f KB; dates.js: %.1f KB\n",
+              files["search/search-index.js"].size() / 1e3, files["search/pairs.js"].size() / 1e3,
               files["search/dates.js"].size() / 1e3);
   std::printf("word shards: %zu, %.1f MB, mean %.1f KB, largest %.1f KB\n", terms, term_bytes / 1e6,
               terms ? term_bytes / 1e3 / static_cast<double>(terms) : 0.0, largest_term / 1e3);
