@@ -1,6 +1,8 @@
 // Folding and word splitting for the search index (docs/search.md, "Words and folding").
 #include "render/search_fold.h"
 
+#include <algorithm>
+
 #include <unicode/locid.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -10,6 +12,14 @@
 namespace travaux::render {
 
 std::string search_fold(std::string_view text) {
+  // ASCII is its own NFD and has no marks: only its case changes. Most archive text is ASCII
+  // line after line, and this skips three conversions for it.
+  if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    std::string out(text);
+    for (char& c : out)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+  }
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
   if (U_FAILURE(status)) return std::string(text);
