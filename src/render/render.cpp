@@ -12,6 +12,7 @@
 #include "render/history_page.h"
 #include "render/index_pages.h"
 #include "render/timeline_page.h"
+#include "render/search_index.h"
 #include "render/search_page.h"
 #include "render/view.h"
 
@@ -69,7 +70,7 @@ render::SiteImage render_site(const model::Archive& archive, const link::LinkedA
   add_generated("timeline/index.html", render_timeline_page(in));
   folders.push_back("timeline");
   add_generated("search/index.html", render_search_page(in));
-  add_generated(std::string(kSearchIndexFile), render_search_index(in));
+  for (auto& [path, bytes] : render_search_index(in)) add_generated(path, std::move(bytes));
   folders.push_back("search");
   render::SiteImage indexes;
   render_kind_indexes(in, indexes);

@@ -160,18 +160,33 @@ for (const mode of MODES) {
         // A linked search shows its results at once; people and dates are searched too.
         const person = archive.people[0];
         await page.goto(`${site.base}search/index.html?q=${encodeURIComponent(person.name)}`);
+        await page.waitForFunction(() => /match/.test(document.getElementById('search-status').textContent));
         await assertPageBasics(page, problems);
         assert.equal(await page.getByLabel('Words, names, topics or dates to find').inputValue(), person.name);
         const authored = archive.documents.filter((d) => (d.from ?? []).includes(person.id));
-        const hits = await page.locator('#search-results li > a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+        // A result links to the paragraph where the words stand: compare the pages, not the anchors.
+        const pageOf = (as) => as.map((a) => a.getAttribute('href').split('#')[0]);
+        while (await page.locator('#search-more').isVisible()) {
+          const shown = await page.locator('#search-results li').count();
+          await page.locator('#search-more').click();
+          await page.waitForFunction((n) => document.querySelectorAll('#search-results li').length > n, shown);
+        }
+        const hits = await page.locator('#search-results li > a').evaluateAll(pageOf);
         for (const d of authored) assert.ok(hits.includes(`../${d.url}index.html`), `searching ${person.name} finds ${d.id}`);
 
         await page.goto(`${site.base}search/index.html?q=${encodeURIComponent('"5 February 2018"')}`);
         const dated = archive.documents.filter((d) => d.date === '2018-02-05').map((d) => `../${d.url}index.html`);
-        const dateHits = await page.locator('#search-results li > a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+        await page.waitForFunction(() => /match/.test(document.getElementById('search-status').textContent));
+        while (await page.locator('#search-more').isVisible()) {
+          const shown = await page.locator('#search-results li').count();
+          await page.locator('#search-more').click();
+          await page.waitForFunction((n) => document.querySelectorAll('#search-results li').length > n, shown);
+        }
+        const dateHits = await page.locator('#search-results li > a').evaluateAll(pageOf);
         for (const url of dated) assert.ok(dateHits.includes(url), `searching "5 February 2018" finds ${url}`);
 
         await page.goto(`${site.base}search/index.html?q=xylophonequartz`);
+        await page.waitForFunction(() => /match/.test(document.getElementById('search-status').textContent));
         assert.equal(await page.locator('#search-status').innerText(), 'No documents match “xylophonequartz”.');
         assert.equal(await page.locator('#search-results li').count(), 0);
         assert.deepEqual(problems, []);

@@ -1,0 +1,71 @@
+// Folding and word splitting for the search index (docs/search.md, "Words and folding").
+#include "render/search_fold.h"
+
+#include <algorithm>
+
+#include <unicode/locid.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+namespace travaux::render {
+
+std::string search_fold(std::string_view text) {
+  // ASCII is its own NFD and has no marks: only its case changes. Most archive text is ASCII
+  // line after line, and this skips three conversions for it.
+  if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    std::string out(text);
+    for (char& c : out)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  if (U_FAILURE(status)) return std::string(text);
+  // fromUTF8 turns each ill-formed sequence into U+FFFD, as the contract's loader never lets
+  // invalid UTF-8 this far anyway.
+  const icu::UnicodeString source = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  icu::UnicodeString decomposed = nfd->normalize(source, status);
+  if (U_FAILURE(status)) return std::string(text);
+  icu::UnicodeString stripped;
+  for (int32_t i = 0; i < decomposed.length();) {
+    const UChar32 c = decomposed.char32At(i);
+    i += U16_LENGTH(c);
+    if (c >= 0x0300 && c <= 0x036F) continue;
+    stripped.append(c);
+  }
+  // The root locale's full lowercase mapping is what String.prototype.toLowerCase does.
+  stripped.toLower(icu::Locale::getRoot());
+  // Final sigma depends on the letters around it, which a query word typed alone does not
+  // have: one sigma for both.
+  stripped.findAndReplace(icu::UnicodeString(static_cast<UChar>(0x03C2)), icu::UnicodeString(static_cast<UChar>(0x03C3)));
+  std::string out;
+  stripped.toUTF8String(out);
+  return out;
+}
+
+std::vector<std::string> search_words(std::string_view folded) {
+  std::vector<std::string> words;
+  std::string word;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(folded.data());
+  const auto length = static_cast<int32_t>(folded.size());
+  for (int32_t i = 0; i < length;) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    const int32_t category = c < 0 ? 0 : U_GET_GC_MASK(c);
+    if (category & (U_GC_L_MASK | U_GC_M_MASK | U_GC_N_MASK)) {
+      word.append(folded.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
+    } else if (!word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  return words;
+}
+
+std::vector<std::string> search_terms(std::string_view text) { return search_words(search_fold(text)); }
+
+}  // namespace travaux::render
