@@ -1,6 +1,8 @@
 // archive.toml: settings, [process] and [people.*] (CONTENT-MODEL.md, "archive.toml").
 #include "load/archive_config.h"
 
+#include "model/time_zone.h"
+
 #include <algorithm>
 
 #include "load/front_matter.h"
@@ -35,6 +37,10 @@ model::ArchiveConfig parse_archive_config(const std::string& path, std::string r
     diags.error(f.pos_of_key("theme"), "invalid theme name '" + config.theme + "'",
                 "name a folder under themes/: lowercase letters, digits and '-'");
   config.time_zone = f.string("time_zone").value_or("UTC");
+  if (!model::is_known_time_zone(config.time_zone))
+    diags.warning(f.pos_of_key("time_zone"), "time zone '" + config.time_zone + "' is not in the time zone database",
+                  "use an IANA name such as \"America/New_York\" or \"Europe/Geneva\"; calendar.ics uses floating "
+                  "local times meanwhile");
   config.unsafe_html = f.boolean("unsafe_html").value_or(false);
   config.pretty_urls = f.boolean("pretty_urls").value_or(false);
   if (const toml::table* process = f.table("process")) {

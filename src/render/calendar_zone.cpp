@@ -10,16 +10,13 @@
 #include <unicode/vtzone.h>
 
 #include "model/date.h"
+#include "model/time_zone.h"
 #include "render/calendar.h"
 
 namespace travaux::render {
 
 std::optional<Zone> find_zone(const std::string& id) {
-  UErrorCode status = U_ZERO_ERROR;
-  icu::UnicodeString canonical;
-  UBool system = false;
-  icu::TimeZone::getCanonicalID(icu::UnicodeString::fromUTF8(id), canonical, system, status);
-  if (U_FAILURE(status) || !system) return std::nullopt;
+  if (!model::is_known_time_zone(id) || model::is_utc_zone(id)) return std::nullopt;
   return Zone{id};
 }
 
@@ -61,11 +58,6 @@ std::vector<std::string> vtimezone_lines(const Zone& zone, int first_year) {
   return lines;
 }
 
-bool is_utc_zone(std::string_view id) {
-  for (std::string_view u : {"UTC", "Etc/UTC", "Etc/UCT", "UCT", "Etc/Zulu", "Zulu", "Z", "Etc/GMT", "GMT",
-                             "Etc/Universal", "Universal"})
-    if (id == u) return true;
-  return false;
-}
+bool is_utc_zone(std::string_view id) { return model::is_utc_zone(id); }
 
 }  // namespace travaux::render

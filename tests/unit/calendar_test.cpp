@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <fstream>
 
+#include "load/load.h"
 #include "support/test_tree.h"
 
 namespace travaux::render {
@@ -165,12 +166,24 @@ TEST(RenderCalendar, UtcTimesEndInZAndNeedNoVtimezone) {
   EXPECT_EQ(test::diagnostics_text(diags), "");
 }
 
-TEST(RenderCalendar, UnknownZoneIsAWarningAndTimesFloat) {
+TEST(RenderCalendar, UnknownZoneGivesFloatingTimes) {
   diag::Diagnostics diags;
   const std::string ics = render_calendar(archive("Mars/Olympus_Mons"), diags);
   EXPECT_NE(ics.find("DTSTART:20180220T100000\r\n"), std::string::npos);
+  EXPECT_EQ(test::diagnostics_text(diags), "");  // load reported it, at the key
+}
+
+TEST(LoadTimeZone, UnknownZoneIsAWarningAtTheKeyInArchiveToml) {
+  test::TempDir dir;
+  test::write_tree(dir.path(), "-- archive.toml --\ntitle = \"T\"\ntime_zone = \"Mars/Olympus_Mons\"\n");
+  diag::Diagnostics diags;
+  load::load_archive(dir.path(), diags);
   EXPECT_EQ(test::diagnostics_text(diags),
-            "archive.toml: warning: time zone 'Mars/Olympus_Mons' is not in the time zone database\n");
+            "archive.toml:2:1: warning: time zone 'Mars/Olympus_Mons' is not in the time zone database\n");
+  diag::Diagnostics good;
+  test::write_tree(dir.path(), "-- archive.toml --\ntitle = \"T\"\ntime_zone = \"America/New_York\"\n");
+  load::load_archive(dir.path(), good);
+  EXPECT_EQ(test::diagnostics_text(good), "");
 }
 
 TEST(RenderCalendar, ReadBackByPythonIcalendar) {
