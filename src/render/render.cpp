@@ -2,6 +2,7 @@
 #include "render/render.h"
 
 #include <tbb/parallel_for.h>
+#include <tbb/parallel_invoke.h>
 
 #include "render/calendar.h"
 #include "render/changes_page.h"
@@ -46,26 +47,40 @@ write::SiteImage render_site(const model::Archive& archive, const link::LinkedAr
                   "rename the page or the file under static/ that uses this path");
   };
 
-  add_generated("index.html", render_home(in));
-  add_generated("timeline/index.html", render_timeline_page(in));
+  // Every generated page kind but the document pages depends only on `in`, so they are rendered
+  // concurrently, each into its own slot, and added below in a fixed order: the output never
+  // depends on the thread count (docs/architecture.md, "Parallel where documents are independent").
+  std::string home, timeline, search, search_index, atom, json, calendar;
+  write::SiteImage kind_indexes, people_and_topics, changes, history;
+  diag::Diagnostics calendar_diags;
+  tbb::parallel_invoke([&] { home = render_home(in); }, [&] { timeline = render_timeline_page(in); },
+                       [&] { search = render_search_page(in); }, [&] { search_index = render_search_index(in); },
+                       [&] { render_kind_indexes(in, kind_indexes); },
+                       [&] { render_people_and_topics(in, people_and_topics); },
+                       [&] { render_changes_pages(in, changes); }, [&] { render_history_pages(in, history); },
+                       [&] { atom = render_atom(in); }, [&] { json = render_archive_json(in); },
+                       [&] { calendar = render_calendar(archive, calendar_diags); });
+  diags.merge(calendar_diags);
+
+  add_generated("index.html", std::move(home));
+  add_generated("timeline/index.html", std::move(timeline));
   folders.push_back("timeline");
-  add_generated("search/index.html", render_search_page(in));
-  add_generated(std::string(kSearchIndexFile), render_search_index(in));
+  add_generated("search/index.html", std::move(search));
+  add_generated(std::string(kSearchIndexFile), std::move(search_index));
   folders.push_back("search");
-  write::SiteImage indexes;
-  render_kind_indexes(in, indexes);
-  render_people_and_topics(in, indexes);
-  render_changes_pages(in, indexes);
-  render_history_pages(in, indexes);
+  // The same precedence as when these four filled one image in turn: the first claim of a path wins.
+  write::SiteImage indexes = std::move(kind_indexes);
+  for (auto* part : {&people_and_topics, &changes, &history})
+    for (auto& [path, bytes] : part->files) indexes.add(path, std::move(bytes));
   for (auto& [path, bytes] : indexes.files) {
     folders.push_back(path.substr(0, path.size() - std::string("/index.html").size()));
     add_generated(path, std::move(bytes));
   }
   std::sort(folders.begin(), folders.end());
-  add_generated("feed.xml", render_atom(in));
-  add_generated("archive.json", render_archive_json(in));
+  add_generated("feed.xml", std::move(atom));
+  add_generated("archive.json", std::move(json));
   add_generated("sitemap.xml", render_sitemap(in, folders));
-  add_generated("calendar.ics", render_calendar(archive, diags));
+  add_generated("calendar.ics", std::move(calendar));
   return site;
 }
 
