@@ -9,9 +9,11 @@
 # letter. Each is run RUNS times; the median wall time and the median peak RSS are reported,
 # then one table with the ratios side by side.
 #
-# Environment: RUNS (default 3 below 10,000 documents, 1 from there: one 10k run is minutes), TIMEOUT seconds per run (default 1800), BENCH_DIR (default
-# /tmp/travaux-bench), TRAVAUX (default build/travaux), SINGLE_TEXT=1 to generate every draft as
-# one chain (generate_archive.py --single-text), SKIP="hugo cmark ..." to leave measures out.
+# Environment: RUNS (default 3 below 10,000 documents, 1 from there), TIMEOUT seconds per run
+# (default 1800), BENCH_DIR (default /tmp/travaux-bench), TRAVAUX (default build/travaux) and
+# TRAVAUX_LABEL (its name in the output), SINGLE_TEXT=1 to generate every draft as one chain
+# (generate_archive.py --single-text), SKIP="full hugo cmark" to leave measures out (without the
+# full build there is no no-change or one-letter rebuild either).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -50,12 +52,14 @@ measure() {
   for ((k = 1; k <= RUNS; k++)); do
     "$prepare" "$k"
     local rc=0
-    timeout "$TIMEOUT" /usr/bin/time -f '%e %M %U %S' -o "$BENCH_DIR/time.out" "$@" >"$BENCH_DIR/run.log" 2>&1 || rc=$?
+    timeout "$TIMEOUT" /usr/bin/time -f '%e %M %U %S' -o "$BENCH_DIR/time.out" "$@" \
+      >"$BENCH_DIR/run.log" 2>&1 || rc=$?
     if [ "$rc" = 124 ]; then
       echo "$name timeout 0 0" >> "$samples"; echo "  $name run $k: timeout after ${TIMEOUT}s"
       break  # the next runs would time out too
     elif [ "$rc" != 0 ]; then
-      echo "$name failed 0 0" >> "$samples"; echo "  $name run $k: failed (exit $rc):"; tail -5 "$BENCH_DIR/run.log"
+      echo "$name failed 0 0" >> "$samples"
+      echo "  $name run $k: failed (exit $rc):"; tail -5 "$BENCH_DIR/run.log"
       break
     fi
     read -r secs kb user sys < <(tail -1 "$BENCH_DIR/time.out")
@@ -91,7 +95,7 @@ for size in "${sizes[@]}"; do
   out="$BENCH_DIR/site-$size"
   hugo_src="$BENCH_DIR/hugo-site"
   rm -rf "$hugo_src" && cp -r "$here/hugo" "$hugo_src"
-  letter="$(find "$archive/letters" -name '*.md' | sort | awk 'NR == 1 { f = $0 } { if (NR % 2) m = $0 } END { print m }')"
+  letter="$(find "$archive/letters" -name '*.md' | sort | awk '{ a[NR] = $0 } END { print a[int((NR + 1) / 2)] }')"
   cp "$letter" "$BENCH_DIR/letter.orig"
   trap 'cp "$BENCH_DIR/letter.orig" "$letter"' EXIT
 
@@ -99,9 +103,13 @@ for size in "${sizes[@]}"; do
   prep_none() { :; }
   prep_hugo() { rm -rf "$BENCH_DIR/hugo-out"; }
   # A different sentence each run, so every run really has an edit to rebuild.
-  prep_edit() { cp "$BENCH_DIR/letter.orig" "$letter"; printf '\nEdited by the benchmark, run %s.\n' "$1" >> "$letter"; }
+  prep_edit() {
+    cp "$BENCH_DIR/letter.orig" "$letter"
+    printf '\nEdited by the benchmark, run %s.\n' "$1" >> "$letter"
+  }
 
-  measure full prep_full "$TRAVAUX" build --content "$archive" --out "$out"
+  clear_travaux "$out"
+  skipped full || measure full prep_full "$TRAVAUX" build --content "$archive" --out "$out"
   if [ -d "$out" ]; then
     measure nochange prep_none "$TRAVAUX" build --content "$archive" --out "$out"
     measure edit prep_edit "$TRAVAUX" build --content "$archive" --out "$out"
@@ -121,24 +129,4 @@ done
 echo
 echo "Machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(free -g | awk '/^Mem:/ { print $2 }') GB;" \
   "travaux ${TRAVAUX_LABEL:-$(git -C "$root" rev-parse --short HEAD 2>/dev/null)}, $(hugo version | cut -d' ' -f2), cmark-gfm $(cmark-gfm --version | head -1 | awk '{ print $2 }')"
-awk -F'\t' '
-  function num(x) { return x ~ /^[0-9.]+$/ }
-  function s(x) { return num(x) ? sprintf("%.2f", x) : x }
-  function sc(w, c) { return num(w) ? sprintf("%.2f (%.2f)", w, c) : w }
-  function mb(x) { return num(x) && x > 0 ? sprintf("%d", x / 1024) : "-" }
-  function ratio(a, b) { return num(a) && num(b) && b > 0 ? sprintf("%.2f", a / b) : "-" }
-  function pct(a, b) { return num(a) && num(b) && b > 0 ? sprintf("%.1f%%", 100 * a / b) : "-" }
-  BEGIN {
-    print "Seconds are wall (CPU = user + system) medians; ratios of wall (CPU) times."
-    print ""
-    print "| docs | MB | travaux full | hugo | cmark-gfm floor, 1 thread | hugo / travaux | travaux / floor | no-change rebuild (% of full) | one-letter edit (% of full) | peak RSS MB: travaux / hugo / cmark-gfm | travaux growth |"
-    print "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-  }
-  {
-    full = $3; hugo = $6; cmark = $9; none = $12; edit = $15
-    grow = (prev_full != "" ? ratio(full, prev_full) "x for " ratio($1, prev_size) "x docs" : "-")
-    printf "| %s | %s | %s | %s | %s | %s (%s) | %s (%s) | %s (%s) | %s (%s) | %s / %s / %s | %s |\n", $1, $2,
-      sc(full, $5), sc(hugo, $8), sc(cmark, $11), ratio(hugo, full), ratio($8, $5), ratio(full, cmark), ratio($5, $11),
-      sc(none, $14), pct(none, full), sc(edit, $17), pct(edit, full), mb($4), mb($7), mb($10), grow
-    prev_full = full; prev_size = $1
-  }' "$results"
+awk -F'\t' -f "$here/scale_table.awk" "$results"
