@@ -72,10 +72,15 @@ measure() {
 
 # median NAME FIELD(2 wall secs | 3 kb | 4 CPU secs): "timeout"/"failed" if any run did not finish.
 median() {
-  awk -v n="$1" -v f="$2" '$1 == n { if ($2 == "timeout" || $2 == "failed") bad = $2; else v[c++] = $f }
-    END { if (bad != "") { print bad; exit }
-          if (c == 0) { print "-"; exit }
-          asort(v); print (c % 2) ? v[(c + 1) / 2] : (v[c / 2] + v[c / 2 + 1]) / 2 }' "$samples"
+  local v
+  v="$(awk -v n="$1" -v f="$2" '$1 == n { print ($2 == "timeout" || $2 == "failed") ? $2 : $f }' "$samples")"
+  if [ -z "$v" ]; then
+    echo "-"
+  elif grep -qE 'timeout|failed' <<< "$v"; then
+    grep -m1 -oE 'timeout|failed' <<< "$v"
+  else
+    sort -g <<< "$v" | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
+  fi
 }
 
 for size in "${sizes[@]}"; do
