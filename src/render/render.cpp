@@ -28,9 +28,28 @@ write::SiteImage render_site(const model::Archive& archive, const link::LinkedAr
       diags.error({"static/assets/" + name, 0, 0}, "static file collides with the theme's assets/" + name,
                   "rename the file or move it out of static/assets/");
 
+  // Every page depends only on `in`, so the document pages (a parallel loop) and every generated
+  // page kind run side by side, each into its own slot, and are added below in a fixed order:
+  // the output never depends on the thread count (docs/architecture.md, "Parallel where
+  // documents are independent").
   const std::size_t n = archive.documents.size();
   std::vector<std::string> pages(n);
-  tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) { pages[i] = render_document_page(in, archive.documents[i]); });
+  std::string home, timeline, search, search_index, atom, json, calendar;
+  write::SiteImage kind_indexes, people_and_topics, changes, history;
+  diag::Diagnostics calendar_diags;
+  tbb::parallel_invoke(
+      [&] {
+        tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) { pages[i] = render_document_page(in, archive.documents[i]); });
+      },
+      [&] { home = render_home(in); }, [&] { timeline = render_timeline_page(in); },
+      [&] { search = render_search_page(in); }, [&] { search_index = render_search_index(in); },
+      [&] { render_kind_indexes(in, kind_indexes); }, [&] { render_people_and_topics(in, people_and_topics); },
+      [&] { render_changes_pages(in, changes); }, [&] { render_history_pages(in, history); },
+      [&] { atom = render_atom(in); }, [&] { json = render_archive_json(in); },
+      [&] { calendar = render_calendar(archive, calendar_diags); });
+  diags.merge(calendar_diags);
+
+  // Document pages first: a generated page may not take a document's path.
   std::vector<std::string> folders = {""};
   for (std::size_t i = 0; i < n; ++i) {
     const auto& doc = archive.documents[i];
@@ -46,21 +65,6 @@ write::SiteImage render_site(const model::Archive& archive, const link::LinkedAr
       diags.error({path, 0, 0}, "generated " + path + " collides with a page or static file of the same path",
                   "rename the page or the file under static/ that uses this path");
   };
-
-  // Every generated page kind but the document pages depends only on `in`, so they are rendered
-  // concurrently, each into its own slot, and added below in a fixed order: the output never
-  // depends on the thread count (docs/architecture.md, "Parallel where documents are independent").
-  std::string home, timeline, search, search_index, atom, json, calendar;
-  write::SiteImage kind_indexes, people_and_topics, changes, history;
-  diag::Diagnostics calendar_diags;
-  tbb::parallel_invoke([&] { home = render_home(in); }, [&] { timeline = render_timeline_page(in); },
-                       [&] { search = render_search_page(in); }, [&] { search_index = render_search_index(in); },
-                       [&] { render_kind_indexes(in, kind_indexes); },
-                       [&] { render_people_and_topics(in, people_and_topics); },
-                       [&] { render_changes_pages(in, changes); }, [&] { render_history_pages(in, history); },
-                       [&] { atom = render_atom(in); }, [&] { json = render_archive_json(in); },
-                       [&] { calendar = render_calendar(archive, calendar_diags); });
-  diags.merge(calendar_diags);
 
   add_generated("index.html", std::move(home));
   add_generated("timeline/index.html", std::move(timeline));
