@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <map>
 
+#include <tbb/parallel_for.h>
+
 #include "render/timeline_page.h"
 
 namespace travaux::render {
@@ -79,7 +81,11 @@ std::string render_home(const RenderInput& in) {
 
 void render_kind_indexes(const RenderInput& in, render::SiteImage& site) {
   const bool pretty = in.archive.config.pretty_urls;
-  for (Kind kind : {Kind::letter, Kind::draft, Kind::round, Kind::document}) {
+  static constexpr Kind kKinds[] = {Kind::letter, Kind::draft, Kind::round, Kind::document};
+  constexpr std::size_t n = std::size(kKinds);
+  std::vector<std::pair<std::string, std::string>> pages(n);  // file, bytes: one slot per kind
+  tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) {
+    const Kind kind = kKinds[i];
     Page page;
     page.at = {std::string(model::kind_folder(kind)), pretty};
     page.template_name = "list.html";
@@ -97,28 +103,16 @@ void render_kind_indexes(const RenderInput& in, render::SiteImage& site) {
       case Kind::draft: set_list(d, "chain", doc_list(in, page.at, in.linked.drafts.versions())); break;
       default: d.set("groups", by_month(in, page.at, in.archive.of_kind(kind)));
     }
-    {
-      std::string file = page.at.file();  // before page is moved from
-      site.add(std::move(file), render_page(in, std::move(page)));
-    }
-  }
+    pages[i].first = page.at.file();  // before page is moved from
+    pages[i].second = render_page(in, std::move(page));
+  });
+  for (auto& [file, bytes] : pages) site.add(std::move(file), std::move(bytes));
 }
 
 void render_people_and_topics(const RenderInput& in, render::SiteImage& site) {
   const bool pretty = in.archive.config.pretty_urls;
-  auto person_page = [&](const std::string& slug, const std::string& name, const std::string& role,
-                         const std::vector<const Document*>& docs) {
-    Page page;
-    page.at = {"people/" + slug, pretty};
-    page.template_name = "person.html";
-    page.title = name;
-    page.description = role;
-    page.data.set("role", role);
-    set_list(page.data, "documents", doc_list(in, page.at, docs));
-    std::string file = page.at.file();  // before page is moved from
-    site.add(std::move(file), render_page(in, std::move(page)));
-  };
   // A `from` value names a person by id or by name; other senders get a page by their slug.
+  // Each one's documents are gathered in one pass over the documents (no quadratic steps).
   std::map<const model::Person*, std::vector<const Document*>> by_person;
   std::map<std::string, std::vector<const Document*>> by_sender;
   for (const auto& doc : in.archive.documents)
@@ -129,8 +123,15 @@ void render_people_and_topics(const RenderInput& in, render::SiteImage& site) {
       }();
       if (list.empty() || list.back() != &doc) list.push_back(&doc);
     }
-  for (const auto& person : in.archive.config.people) person_page(person.id, person.name, person.role, by_person[&person]);
-  for (const auto& [name, slug] : in.archive.sender_slugs) person_page(slug, name, "", by_sender[name]);
+  struct PersonPage {
+    std::string slug, name, role;
+    const std::vector<const Document*>* docs;
+  };
+  std::vector<PersonPage> people;
+  for (const auto& person : in.archive.config.people)
+    people.push_back({person.id, person.name, person.role, &by_person[&person]});
+  for (const auto& [name, slug] : in.archive.sender_slugs) people.push_back({slug, name, "", &by_sender[name]});
+
   std::map<std::string, std::pair<std::string, std::vector<const Document*>>> topics;  // slug -> name, docs
   for (const auto& doc : in.archive.documents)
     for (const auto& t : doc.topics) {
@@ -138,34 +139,49 @@ void render_people_and_topics(const RenderInput& in, render::SiteImage& site) {
       if (entry.first.empty()) entry.first = t;
       entry.second.push_back(&doc);
     }
-  std::vector<Data> index;
+  std::vector<const std::pair<const std::string, std::pair<std::string, std::vector<const Document*>>>*> topic_list;
+  for (const auto& entry : topics) topic_list.push_back(&entry);
+
+  // One slot per person, then one per topic, then the topics index: rendered in parallel,
+  // added in this fixed order.
+  const std::size_t n_people = people.size(), n_topics = topic_list.size();
+  std::vector<std::pair<std::string, std::string>> pages(n_people + n_topics + 1);  // file, bytes
   PageLocation index_at{"topics", pretty};
-  for (const auto& [slug, entry] : topics) {
+  tbb::parallel_for(std::size_t{0}, pages.size(), [&](std::size_t i) {
     Page page;
-    page.at = {"topics/" + slug, pretty};
-    page.template_name = "topic.html";
-    page.title = entry.first;
-    page.crumbs.push_back({"Topics", "topics/"});
-    set_list(page.data, "documents", doc_list(in, page.at, entry.second));
-    {
-      std::string file = page.at.file();  // before page is moved from
-      site.add(std::move(file), render_page(in, std::move(page)));
+    if (i < n_people) {
+      const PersonPage& person = people[i];
+      page.at = {"people/" + person.slug, pretty};
+      page.template_name = "person.html";
+      page.title = person.name;
+      page.description = person.role;
+      page.data.set("role", person.role);
+      set_list(page.data, "documents", doc_list(in, page.at, *person.docs));
+    } else if (i < n_people + n_topics) {
+      const auto& [slug, entry] = *topic_list[i - n_people];
+      page.at = {"topics/" + slug, pretty};
+      page.template_name = "topic.html";
+      page.title = entry.first;
+      page.crumbs.push_back({"Topics", "topics/"});
+      set_list(page.data, "documents", doc_list(in, page.at, entry.second));
+    } else {
+      std::vector<Data> index;
+      for (const auto* t : topic_list) {
+        Data item;
+        item.set("name", t->second.first);
+        item.set("url", index_at.url("topics/" + t->first + "/"));
+        item.set("count", std::to_string(t->second.second.size()));
+        index.push_back(std::move(item));
+      }
+      page.at = index_at;
+      page.template_name = "topics.html";
+      page.title = "Topics";
+      set_list(page.data, "topics", list_of(std::move(index)));
     }
-    Data item;
-    item.set("name", entry.first);
-    item.set("url", index_at.url("topics/" + slug + "/"));
-    item.set("count", std::to_string(entry.second.size()));
-    index.push_back(std::move(item));
-  }
-  Page page;
-  page.at = index_at;
-  page.template_name = "topics.html";
-  page.title = "Topics";
-  set_list(page.data, "topics", list_of(std::move(index)));
-  {
-      std::string file = page.at.file();  // before page is moved from
-      site.add(std::move(file), render_page(in, std::move(page)));
-    }
+    pages[i].first = page.at.file();  // before page is moved from
+    pages[i].second = render_page(in, std::move(page));
+  });
+  for (auto& [file, bytes] : pages) site.add(std::move(file), std::move(bytes));
 }
 
 }  // namespace travaux::render

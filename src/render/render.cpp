@@ -2,6 +2,7 @@
 #include "render/render.h"
 
 #include <tbb/parallel_for.h>
+#include <tbb/parallel_invoke.h>
 
 #include "render/calendar.h"
 #include "render/changes_page.h"
@@ -37,15 +38,35 @@ render::SiteImage render_site(const model::Archive& archive, const link::LinkedA
       diags.error({"static/assets/" + name, 0, 0}, "static file collides with the theme's assets/" + name,
                   "rename the file or move it out of static/assets/");
 
+  // Every page depends only on `in`, so the document pages (a parallel loop) and every generated
+  // page kind run side by side, each into its own slot, and are added below in a fixed order:
+  // the output never depends on the thread count (docs/architecture.md, "Parallel where
+  // documents are independent").
   const std::size_t n = archive.documents.size();
   std::vector<std::string> pages(n), bibtex(n), ris(n);
-  tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) {
-    const auto& doc = archive.documents[i];
-    pages[i] = render_document_page(in, doc);
-    const Citation cite = make_citation(archive, linked, doc);  // docs/citations.md
-    bibtex[i] = citation_bibtex(cite);
-    ris[i] = citation_ris(cite);
-  });
+  std::string home, timeline, search, atom, json, csv, calendar;
+  std::map<std::string, std::string> search_index;
+  render::SiteImage kind_indexes, people_and_topics, changes, history;
+  diag::Diagnostics calendar_diags;
+  tbb::parallel_invoke(
+      [&] {
+        tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) {
+          const auto& doc = archive.documents[i];
+          pages[i] = render_document_page(in, doc);
+          const Citation cite = make_citation(archive, linked, doc);  // docs/citations.md
+          bibtex[i] = citation_bibtex(cite);
+          ris[i] = citation_ris(cite);
+        });
+      },
+      [&] { home = render_home(in); }, [&] { timeline = render_timeline_page(in); },
+      [&] { search = render_search_page(in); }, [&] { search_index = render_search_index(in); },
+      [&] { render_kind_indexes(in, kind_indexes); }, [&] { render_people_and_topics(in, people_and_topics); },
+      [&] { render_changes_pages(in, changes); }, [&] { render_history_pages(in, history); },
+      [&] { atom = render_atom(in); }, [&] { json = render_archive_json(in); },
+      [&] { csv = render_documents_csv(in); }, [&] { calendar = render_calendar(archive, calendar_diags); });
+  diags.merge(calendar_diags);
+
+  // Document pages first: a generated page may not take a document's path.
   std::vector<std::string> folders = {""};
   for (std::size_t i = 0; i < n; ++i) {
     const auto& doc = archive.documents[i];
@@ -66,27 +87,26 @@ render::SiteImage render_site(const model::Archive& archive, const link::LinkedA
     add_generated(archive.documents[i].url_folder + "/cite.bib", std::move(bibtex[i]));
     add_generated(archive.documents[i].url_folder + "/cite.ris", std::move(ris[i]));
   }
-  add_generated("index.html", render_home(in));
-  add_generated("timeline/index.html", render_timeline_page(in));
+  add_generated("index.html", std::move(home));
+  add_generated("timeline/index.html", std::move(timeline));
   folders.push_back("timeline");
-  add_generated("search/index.html", render_search_page(in));
-  for (auto& [path, bytes] : render_search_index(in)) add_generated(path, std::move(bytes));
+  add_generated("search/index.html", std::move(search));
+  for (auto& [path, bytes] : search_index) add_generated(path, std::move(bytes));
   folders.push_back("search");
-  render::SiteImage indexes;
-  render_kind_indexes(in, indexes);
-  render_people_and_topics(in, indexes);
-  render_changes_pages(in, indexes);
-  render_history_pages(in, indexes);
+  // The same precedence as when these four filled one image in turn: the first claim of a path wins.
+  render::SiteImage indexes = std::move(kind_indexes);
+  for (auto* part : {&people_and_topics, &changes, &history})
+    for (auto& [path, bytes] : part->files) indexes.add(path, std::move(bytes));
   for (auto& [path, bytes] : indexes.files) {
     folders.push_back(path.substr(0, path.size() - std::string("/index.html").size()));
     add_generated(path, std::move(bytes));
   }
   std::sort(folders.begin(), folders.end());
-  add_generated("feed.xml", render_atom(in));
-  add_generated("archive.json", render_archive_json(in));
-  add_generated("documents.csv", render_documents_csv(in));
+  add_generated("feed.xml", std::move(atom));
+  add_generated("archive.json", std::move(json));
+  add_generated("documents.csv", std::move(csv));
   add_generated("sitemap.xml", render_sitemap(in, folders));
-  add_generated("calendar.ics", render_calendar(archive, diags));
+  add_generated("calendar.ics", std::move(calendar));
   return site;
 }
 

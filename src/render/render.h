@@ -10,8 +10,10 @@
 
 namespace travaux::render {
 
-/// Renders every page, feed and asset. Document pages are rendered in parallel into slots
-/// and added in document order. Two outputs claiming one path is an error.
+/// Renders every page, feed and asset. Document pages (a parallel loop) and every generated page
+/// kind are rendered side by side into slots, then added in a fixed order (document pages in
+/// document order first), so the output never depends on the thread count. Two outputs claiming
+/// one path is an error.
 render::SiteImage render_site(const model::Archive& archive, const link::LinkedArchive& linked,
                              const compare::ComparedArchive& compared, const Theme& theme,
                              diag::Diagnostics& diags);
