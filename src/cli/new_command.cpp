@@ -9,7 +9,7 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "link/anchors.h"
-#include "render/escape.h"
+#include "text/escape.h"
 
 namespace travaux::cli {
 

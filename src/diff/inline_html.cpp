@@ -2,6 +2,7 @@
 #include "diff/inline_html.h"
 
 #include "markdown/markdown.h"
+#include "text/escape.h"
 
 namespace travaux::diff {
 
@@ -19,7 +20,7 @@ std::string open_tag(const Mark& m, const UrlFor& url_for) {
     case Mark::Kind::pre: return "<code class=\"block\">";
     case Mark::Kind::link: {
       const std::string href = url_for ? url_for(m.url) : std::string();
-      return href.empty() ? "<span class=\"link\">" : "<a href=\"" + markdown::escape_html(href) + "\">";
+      return href.empty() ? "<span class=\"link\">" : "<a href=\"" + text::escape_html(href) + "\">";
     }
   }
   return {};
@@ -52,7 +53,7 @@ class Writer {
     if (!markdown::same_marks(leaf(), a.marks) || op != op_) set_op(Op::same);
     set_marks(a.marks);
     set_op(op);
-    out_ += markdown::escape_html(a.text);
+    out_ += text::escape_html(a.text);
   }
 
   std::string finish() {

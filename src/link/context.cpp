@@ -1,5 +1,6 @@
 // Anchor look-up and reference context (CONTENT-MODEL.md, "Cross-references").
 #include "link/context.h"
+#include "text/escape.h"
 
 #include <regex>
 
@@ -55,8 +56,7 @@ std::string sentence_around(std::string_view text, std::size_t at) {
   constexpr std::size_t kMax = 320;
   if (s.size() <= kMax) return std::string(s);
   // Cut long sentences at a character boundary near the limit.
-  std::size_t cut = kMax;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  const std::size_t cut = text::utf8_boundary_at_or_before(s, kMax);
   return std::string(s.substr(0, cut)) + "…";
 }
 

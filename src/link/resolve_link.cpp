@@ -6,6 +6,7 @@
 
 #include "diag/did_you_mean.h"
 #include "model/content_path.h"
+#include "text/escape.h"
 
 namespace travaux::link {
 
@@ -44,10 +45,7 @@ std::string scheme_of(std::string_view url) {
   return "";
 }
 
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
+std::string lower(std::string_view s) { return text::ascii_lower(s); }
 
 /// %20 and friends back to bytes, as GitHub does for links to files with spaces.
 std::string percent_decode(std::string_view s) {

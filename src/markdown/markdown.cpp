@@ -19,6 +19,8 @@
 
 namespace travaux::markdown {
 
+using text::escape_html;
+
 namespace {
 
 constexpr const char* kExtensions[] = {"table", "strikethrough", "autolink", "tagfilter"};
@@ -100,8 +102,6 @@ std::string here_marker(const std::string& id) {
 }
 
 }  // namespace
-
-std::string escape_html(std::string_view text) { return ::travaux::text::escape_html(text); }
 
 struct Tree::Impl {
   std::string text;

@@ -113,6 +113,6 @@ class Tree {
 };
 
 /// Escapes text for HTML content and attribute values (& < > " ').
-std::string escape_html(std::string_view text);
+
 
 }  // namespace travaux::markdown

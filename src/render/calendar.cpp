@@ -14,6 +14,8 @@
 
 namespace travaux::render {
 
+using text::ics_escape;
+
 namespace {
 
 using model::Date;
@@ -85,15 +87,12 @@ void add_event(std::string& out, const model::Archive& archive, const Document& 
 
 }  // namespace
 
-std::string ics_escape(std::string_view text) { return ::travaux::text::ics_escape(text); }
 
 std::string ics_fold(std::string_view line) {
   std::string out;
   std::size_t limit = 75;  // octets on the first line; continuation lines spend one on the space
   while (line.size() > limit) {
-    std::size_t cut = limit;
-    // Never cut before a UTF-8 continuation byte (10xxxxxx).
-    while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+    const std::size_t cut = text::utf8_boundary_at_or_before(line, limit);  // never inside a character
     out.append(line.substr(0, cut));
     out += "\r\n ";
     line.remove_prefix(cut);

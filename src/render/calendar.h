@@ -21,9 +21,6 @@ std::string render_calendar(const model::Archive& archive, const Zone* zone);
 /// zone is a warning (the calendar then uses floating times).
 std::string render_calendar(const model::Archive& archive, diag::Diagnostics& diags);
 
-/// A TEXT value escaped per RFC 5545 3.3.11: backslash, semicolon, comma and newline.
-/// Other control characters are dropped.
-std::string ics_escape(std::string_view text);
 
 /// One content line folded at 75 octets (RFC 5545 3.1), never inside a UTF-8 sequence;
 /// each line, continuation lines included, ends in CRLF.

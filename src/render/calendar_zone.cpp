@@ -12,6 +12,7 @@
 #include "model/date.h"
 #include "model/time_zone.h"
 #include "render/calendar.h"
+#include "text/escape.h"
 
 namespace travaux::render {
 
@@ -51,8 +52,8 @@ std::vector<std::string> vtimezone_lines(const Zone& zone, int first_year) {
     std::string_view line = rest.substr(0, end);
     rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end + 2);
     if (line.empty() || line.starts_with("X-TZINFO")) continue;
-    if (line == "TZNAME:(STD)") lines.push_back("TZNAME:" + ics_escape(standard_name));
-    else if (line == "TZNAME:(DST)") lines.push_back("TZNAME:" + ics_escape(daylight_name));
+    if (line == "TZNAME:(STD)") lines.push_back("TZNAME:" + text::ics_escape(standard_name));
+    else if (line == "TZNAME:(DST)") lines.push_back("TZNAME:" + text::ics_escape(daylight_name));
     else if (!line.starts_with("TZNAME:(")) lines.emplace_back(line);
   }
   return lines;

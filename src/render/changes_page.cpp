@@ -9,13 +9,14 @@
 #include <tbb/parallel_for.h>
 
 #include "markdown/markdown.h"
+#include "text/escape.h"
 
 namespace travaux::render {
 
 namespace {
 
 using diff::ParagraphChange;
-using markdown::escape_html;
+using text::escape_html;
 using model::Document;
 
 std::string plural(int n, const char* one, const char* many) {

@@ -5,10 +5,16 @@
 #include <cctype>
 #include <cstdio>
 
-#include "render/escape.h"
+#include "text/escape.h"
 #include "render/urls.h"
 
 namespace travaux::render {
+
+using text::escape_xml;
+using text::json_string;
+using text::ris_value;
+using text::escape_bibtex;
+using text::bibtex_url;
 
 namespace {
 

@@ -3,9 +3,11 @@
 
 #include <set>
 
-#include "render/escape.h"
+#include "text/escape.h"
 
 namespace travaux::render {
+
+using text::csv_field;
 
 namespace {
 

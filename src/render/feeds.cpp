@@ -3,9 +3,12 @@
 
 #include <algorithm>
 
-#include "render/escape.h"
+#include "text/escape.h"
 
 namespace travaux::render {
+
+using text::escape_xml;
+using text::json_string;
 
 namespace {
 

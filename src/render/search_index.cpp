@@ -8,12 +8,14 @@
 #include <algorithm>
 #include <unordered_map>
 
-#include "render/escape.h"
+#include "text/escape.h"
 #include "render/search_encode.h"
 #include "render/search_fold.h"
 #include "render/search_text.h"
 
 namespace travaux::render {
+
+using text::json_string;
 
 namespace {
 

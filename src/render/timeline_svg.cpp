@@ -4,9 +4,11 @@
 
 #include <cstdio>
 
-#include "render/escape.h"
+#include "text/escape.h"
 
 namespace travaux::render {
+
+using text::escape_xml;
 
 namespace {
 

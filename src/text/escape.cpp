@@ -135,4 +135,77 @@ std::string terminal_safe(std::string_view text) {
   return out;
 }
 
+std::string escape_bibtex(std::string_view text) {
+  std::string out;
+  for (unsigned char c : text) {
+    switch (c) {
+      case '\\': out += "\\textbackslash{}"; break;
+      case '{': out += "\\{"; break;
+      case '}': out += "\\}"; break;
+      case '%': case '&': case '$': case '#': case '_':
+        out += '\\';
+        out += static_cast<char>(c);
+        break;
+      case '^': out += "\\^{}"; break;
+      case '~': out += "\\~{}"; break;
+      default: out += c < 0x20 ? ' ' : static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+std::string bibtex_url(std::string_view url) {
+  std::string out;
+  for (unsigned char c : url) {
+    if (c == '{' || c == '}' || c == '\\' || c <= 0x20) {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      out += buf;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+std::string ris_value(std::string_view text) {
+  std::string out;
+  for (unsigned char c : text) out += c < 0x20 ? ' ' : static_cast<char>(c);
+  const auto b = out.find_first_not_of(' ');
+  if (b == std::string::npos) return "";
+  return out.substr(b, out.find_last_not_of(' ') - b + 1);
+}
+
+std::string csv_field(std::string_view text) {
+  // Control characters other than tab, CR and LF never reach a data file: each becomes U+FFFD.
+  std::string value;
+  for (unsigned char c : text) {
+    if ((c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == 0x7f) value += "\xEF\xBF\xBD";
+    else value += static_cast<char>(c);
+  }
+  if (!value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@' ||
+                         value[0] == '\t' || value[0] == '\r'))
+    value.insert(0, 1, '\'');
+  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
+  std::string out = "\"";
+  for (char c : value) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::size_t utf8_boundary_at_or_before(std::string_view text, std::size_t at) {
+  if (at >= text.size()) return text.size();
+  while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+  return at;
+}
+
+std::string ascii_lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
 }  // namespace travaux::text

@@ -30,4 +30,25 @@ std::string ics_escape(std::string_view text);
 /// terminal or make an error message read backwards. Tabs are kept; newlines become "\n".
 std::string terminal_safe(std::string_view text);
 
+/// A BibTeX field value without its braces: the characters LaTeX treats specially
+/// (\ { } % & $ # _ ^ ~) written as commands, control characters and line breaks as spaces,
+/// so braces always balance (docs/citations.md, "Escaping").
+std::string escape_bibtex(std::string_view text);
+/// A URL inside a BibTeX `url = {...}`: braces, backslashes and spaces percent-encoded.
+std::string bibtex_url(std::string_view url);
+/// An RIS value: one line (line breaks and control characters become spaces), trimmed.
+std::string ris_value(std::string_view text);
+/// A CSV field (RFC 4180): quoted when it holds a comma, quote, CR or LF, quotes doubled; a
+/// value starting with = + - @ or a tab/CR is prefixed with ' so spreadsheets do not run it
+/// as a formula (OWASP, "CSV Injection"). Other control characters become U+FFFD.
+std::string csv_field(std::string_view text);
+
+
+/// The largest offset <= `at` that starts a UTF-8 character (or text.size()): where a long
+/// text may be cut without splitting a character.
+std::size_t utf8_boundary_at_or_before(std::string_view text, std::size_t at);
+
+/// `text` with ASCII letters lowered and every other byte kept (schemes, extensions, keys).
+std::string ascii_lower(std::string_view text);
+
 }  // namespace travaux::text

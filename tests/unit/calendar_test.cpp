@@ -9,6 +9,7 @@
 
 #include "load/load.h"
 #include "support/test_tree.h"
+#include "text/escape.h"
 
 namespace travaux::render {
 namespace {
@@ -80,7 +81,7 @@ void expect_well_formed_lines(const std::string& ics) {
 }
 
 TEST(IcsEscape, EscapesBackslashSemicolonCommaAndNewline) {
-  EXPECT_EQ(ics_escape("a,b;c\\d\ne\r\nf\tg"), "a\\,b\\;c\\\\d\\ne\\nfg");
+  EXPECT_EQ(text::ics_escape("a,b;c\\d\ne\r\nf\tg"), "a\\,b\\;c\\\\d\\ne\\nfg");
 }
 
 TEST(IcsFold, FoldsAt75OctetsWithCrlfAndASpace) {

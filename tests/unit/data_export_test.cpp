@@ -10,7 +10,7 @@
 
 #include "link/link.h"
 #include "load/load.h"
-#include "render/escape.h"
+#include "text/escape.h"
 #include "render/render.h"
 #include "support/test_tree.h"
 
@@ -20,16 +20,16 @@ namespace {
 namespace fs = std::filesystem;
 
 TEST(CsvField, QuotesOnlyWhatNeedsItAndDisarmsFormulas) {
-  EXPECT_EQ(csv_field("plain"), "plain");
-  EXPECT_EQ(csv_field(""), "");
-  EXPECT_EQ(csv_field("a,b"), "\"a,b\"");
-  EXPECT_EQ(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
-  EXPECT_EQ(csv_field("line\r\nbreak"), "\"line\r\nbreak\"");
-  EXPECT_EQ(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-  EXPECT_EQ(csv_field("+1"), "'+1");
-  EXPECT_EQ(csv_field("@SUM(A1)"), "'@SUM(A1)");
-  EXPECT_EQ(csv_field("-2"), "'-2");
-  EXPECT_EQ(csv_field(std::string("Nul\0here \x1b[31m", 14)), "Nul\xEF\xBF\xBDhere \xEF\xBF\xBD[31m");
+  EXPECT_EQ(text::csv_field("plain"), "plain");
+  EXPECT_EQ(text::csv_field(""), "");
+  EXPECT_EQ(text::csv_field("a,b"), "\"a,b\"");
+  EXPECT_EQ(text::csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+  EXPECT_EQ(text::csv_field("line\r\nbreak"), "\"line\r\nbreak\"");
+  EXPECT_EQ(text::csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+  EXPECT_EQ(text::csv_field("+1"), "'+1");
+  EXPECT_EQ(text::csv_field("@SUM(A1)"), "'@SUM(A1)");
+  EXPECT_EQ(text::csv_field("-2"), "'-2");
+  EXPECT_EQ(text::csv_field(std::string("Nul\0here \x1b[31m", 14)), "Nul\xEF\xBF\xBDhere \xEF\xBF\xBD[31m");
 }
 
 struct Generated {

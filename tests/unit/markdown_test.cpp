@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "text/escape.h"
+
 namespace travaux::markdown {
 namespace {
 
@@ -117,7 +119,7 @@ TEST(Markdown, FirstParagraphTextIsTheSummaryFallback) {
 }
 
 TEST(EscapeHtml, EscapesTheFiveCharacters) {
-  EXPECT_EQ(escape_html("<a href=\"x\">&'"), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
+  EXPECT_EQ(text::escape_html("<a href=\"x\">&'"), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
 }
 
 }  // namespace
