@@ -1,5 +1,5 @@
 #pragma once
-// Two versions of a draft compared section by section and paragraph by paragraph (issue 4;
+// Two versions of a draft compared section by section and paragraph by paragraph (docs/drafts-and-changes.md;
 // CONTENT-MODEL.md, "Cross-references": anchors are stable across versions).
 
 #include <vector>

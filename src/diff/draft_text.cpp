@@ -1,4 +1,4 @@
-// Sections and paragraphs of a draft, anchored as the draft page anchors them (issue 4;
+// Sections and paragraphs of a draft, anchored as the draft page anchors them (docs/drafts-and-changes.md;
 // CONTENT-MODEL.md, "Cross-references": anchors inside a draft are stable across versions).
 #include "diff/draft_text.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 // A draft's text as sections and paragraphs, the units the changes and history pages compare
-// (issue 4; CONTENT-MODEL.md, "Drafts" and "Cross-references": stable anchors).
+// (docs/drafts-and-changes.md; CONTENT-MODEL.md, "Drafts" and "Cross-references": stable anchors).
 
 #include <cstdint>
 #include <memory>

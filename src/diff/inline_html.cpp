@@ -1,4 +1,4 @@
-// Diffed words to HTML, keeping inline markup well nested (issue 4).
+// Diffed words to HTML, keeping inline markup well nested (docs/drafts-and-changes.md).
 #include "diff/inline_html.h"
 
 #include "markdown/markdown.h"

@@ -1,5 +1,5 @@
 #pragma once
-// HTML for a paragraph's words with their differences marked (issue 4): <ins> and <del> sit
+// HTML for a paragraph's words with their differences marked (docs/drafts-and-changes.md): <ins> and <del> sit
 // inside the inline elements (em, strong, a, code), so the markup stays well nested and a
 // changed word inside emphasis or a link still renders as emphasis or a link.
 

@@ -1,4 +1,4 @@
-// Word-level diff with dtl, and word-overlap measures for matching paragraphs (issue 4).
+// Word-level diff with dtl, and word-overlap measures for matching paragraphs (docs/drafts-and-changes.md).
 #include "diff/word_diff.h"
 
 #include <algorithm>

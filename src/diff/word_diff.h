@@ -1,6 +1,6 @@
 #pragma once
 // Word-level differences inside a paragraph, computed on its words (with the markup each word
-// sits in), never on HTML (issue 4, "Markdown formatting inside paragraphs survives the diff").
+// sits in), never on HTML (docs/drafts-and-changes.md).
 
 #include <cstdint>
 #include <string>

@@ -1,6 +1,6 @@
 #pragma once
 // Finds every `aliases` phrase in a text in one pass (CONTENT-MODEL.md, "Cross-references":
-// "every aliases phrase"; issue 3: one pass over the text, not one search per alias).
+// "every aliases phrase"; docs/cross-references.md: one pass over the text, not one search per alias).
 
 #include <algorithm>
 #include <cstdint>

@@ -1,5 +1,5 @@
 // Overlapping sessions in one room and sessions that end before they start (CONTENT-MODEL.md,
-// "Edge rules": the programme of work; issue #5).
+// "Edge rules": the programme of work; docs/rounds-and-timelines.md).
 #include "load/check_sessions.h"
 
 #include <algorithm>

@@ -1,6 +1,6 @@
 #pragma once
 // Programme-of-work checks that need every session of a round at once (CONTENT-MODEL.md,
-// "Edge rules"; issue #5): two sessions may not hold one room at the same time.
+// "Edge rules"; docs/rounds-and-timelines.md): two sessions may not hold one room at the same time.
 
 #include <optional>
 #include <string_view>

@@ -35,7 +35,7 @@ std::string literal(cmark_node* n) {
 /// Plain text of a node's inline content (text, code, and what links/emphasis contain).
 /// With `offsets`, also records where each text node starts in `out`.
 /// Walks with cmark's iterator, not recursion: tens of thousands of nested emphases or
-/// images must not overflow a worker thread's stack (issue #7).
+/// images must not overflow a worker thread's stack (docs/hostile-input.md).
 void append_plain(cmark_node* node, std::string& out, std::map<cmark_node*, std::size_t>* offsets = nullptr) {
   cmark_iter* it = cmark_iter_new(node);
   for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
@@ -56,7 +56,7 @@ void append_plain(cmark_node* node, std::string& out, std::map<cmark_node*, std:
 }
 
 /// A node of one type with what encloses it, all found in a single walk: asking each node's
-/// parents instead was quadratic on deeply nested emphasis (issue #7).
+/// parents instead was quadratic on deeply nested emphasis (docs/hostile-input.md).
 struct Found {
   cmark_node* node = nullptr;
   cmark_node* block = nullptr;  // nearest paragraph, heading or table cell
@@ -117,7 +117,7 @@ struct Tree::Impl {
   }
 
   /// Byte offset where each line of `text` starts: finding a line by scanning from the top
-  /// made every link of a 20 MB file cost a pass over the file (issue #7).
+  /// made every link of a 20 MB file cost a pass over the file (docs/hostile-input.md).
   std::vector<std::size_t> line_starts;
   /// The last column computed, so a line holding thousands of links is counted once.
   mutable int memo_line = 0;
@@ -154,7 +154,7 @@ struct Tree::Impl {
     int line = file_line(n);
     return {line, column(line, static_cast<std::size_t>(std::max(cmark_node_get_start_column(n) - 1, 0)))};
   }
-  /// cmark-gfm places a <scheme:...> autolink at its end (issue #7: an unsafe autolink was
+  /// cmark-gfm places a <scheme:...> autolink at its end (docs/hostile-input.md: an unsafe autolink was
   /// reported past the end of its line). The '<' nearest the reported column, on its line.
   FilePos autolink_pos(FilePos reported, std::string_view text) const {
     const std::string needle = "<" + std::string(text) + ">";
@@ -202,7 +202,7 @@ Tree Tree::parse(std::string text, int first_line) {
 }
 
 void Tree::rewrite_links(const std::function<std::string(const Link&)>& rewrite) {
-  // One plain text per block, however many links it holds (issue #7: a paragraph of
+  // One plain text per block, however many links it holds (docs/hostile-input.md: a paragraph of
   // thousands of links was quadratic).
   std::map<cmark_node*, std::string> block_texts;
   std::map<cmark_node*, std::size_t> offsets;  // of every inline node in its block's text
@@ -265,7 +265,7 @@ void Tree::link_text(const std::function<std::vector<TextLink>(const TextRun&)>&
         cmark_node_insert_before(n, before);
       }
       // GFM table cells refuse custom inlines (cmark_node_insert_before fails, and the node
-      // and the mention's text were lost: issue #7, found by LeakSanitizer): a plain link there.
+      // and the mention's text were lost: docs/hostile-input.md, found by LeakSanitizer): a plain link there.
       const bool in_cell = std::strcmp(cmark_node_get_type_string(cmark_node_parent(n)), "table_cell") == 0;
       cmark_node* a = cmark_node_new(in_cell ? CMARK_NODE_LINK : CMARK_NODE_CUSTOM_INLINE);
       if (in_cell) {

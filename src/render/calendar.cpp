@@ -1,5 +1,5 @@
 // calendar.ics (CONTENT-MODEL.md, "Output" and "Edge rules": values escaped for iCalendar;
-// RFC 5545; issue #5).
+// RFC 5545; docs/rounds-and-timelines.md).
 #include "render/calendar.h"
 
 #include "text/escape.h"

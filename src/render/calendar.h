@@ -1,6 +1,6 @@
 #pragma once
 // calendar.ics: every session of every round as an RFC 5545 event (CONTENT-MODEL.md,
-// "Output"; issue #5), in the archive's `time_zone`.
+// "Output"; docs/rounds-and-timelines.md), in the archive's `time_zone`.
 
 #include <string>
 #include <string_view>

@@ -1,4 +1,4 @@
-// Changes pages: a draft against the version it supersedes (issue 4; CONTENT-MODEL.md,
+// Changes pages: a draft against the version it supersedes (docs/drafts-and-changes.md; CONTENT-MODEL.md,
 // "Output": drafts/<id>/changes/index.html).
 #include "render/changes_page.h"
 

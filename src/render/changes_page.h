@@ -1,5 +1,5 @@
 #pragma once
-// The changes page of a draft against the version it supersedes (issue 4; CONTENT-MODEL.md,
+// The changes page of a draft against the version it supersedes (docs/drafts-and-changes.md; CONTENT-MODEL.md,
 // "Output": drafts/<id>/changes/index.html).
 
 #include <string>

@@ -1,4 +1,4 @@
-// Document pages: metadata, body, relations, backlinks, previous/next (issue #2 "Pages").
+// Document pages: metadata, body, relations, backlinks, previous/next (docs/architecture.md).
 #include "render/document_page.h"
 
 #include <algorithm>
@@ -23,7 +23,7 @@ std::vector<const Document*> siblings(const RenderInput& in, const Document& doc
     return text ? text->versions : std::vector<const Document*>{&doc};
   }
   auto list = in.archive.of_kind(doc.kind);
-  if (doc.kind == Kind::round)  // rounds follow their numbers (issue #5)
+  if (doc.kind == Kind::round)  // rounds follow their numbers (docs/rounds-and-timelines.md)
     std::stable_sort(list.begin(), list.end(), [](auto* a, auto* b) { return a->number < b->number; });
   return list;
 }

@@ -1,4 +1,4 @@
-// History pages: one section or objective through every draft version (issue 4;
+// History pages: one section or objective through every draft version (docs/drafts-and-changes.md;
 // CONTENT-MODEL.md, "Output": history/<anchor>/index.html).
 #include "render/history_page.h"
 

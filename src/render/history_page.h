@@ -1,5 +1,5 @@
 #pragma once
-// One section or objective across every draft version (issue 4; CONTENT-MODEL.md, "Output":
+// One section or objective across every draft version (docs/drafts-and-changes.md; CONTENT-MODEL.md, "Output":
 // history/<anchor>/index.html).
 
 #include "render/view.h"

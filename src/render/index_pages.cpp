@@ -1,4 +1,4 @@
-// Home and index pages (issue #2 "Pages": home introduces the process, rounds and drafts in
+// Home and index pages (docs/architecture.md: home introduces the process, rounds and drafts in
 // order, latest letters; letters chronologically, drafts as a chain, rounds by number).
 #include "render/index_pages.h"
 

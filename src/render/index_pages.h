@@ -1,5 +1,5 @@
 #pragma once
-// Home, the index of each kind, people and topics (issue #2 "Pages").
+// Home, the index of each kind, people and topics (docs/architecture.md).
 
 #include "render/view.h"
 #include "render/site_image.h"

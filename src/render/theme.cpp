@@ -1,4 +1,4 @@
-// Theme loading, template validation and thread-safe rendering (issue #2 "Templates").
+// Theme loading, template validation and thread-safe rendering (docs/architecture.md).
 #include "render/theme.h"
 
 #include <atomic>

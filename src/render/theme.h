@@ -1,5 +1,5 @@
 #pragma once
-// Themes: Mustache templates plus assets (issue #2 "Templates"). The default theme is built
+// Themes: Mustache templates plus assets (docs/architecture.md). The default theme is built
 // in; an archive's own themes/<name>/ folder overrides any of its files.
 
 #include <cstdint>

@@ -1,4 +1,4 @@
-// Date-axis layout for the process and round timelines (issue #5, "Process timeline":
+// Date-axis layout for the process and round timelines (docs/rounds-and-timelines.md:
 // readable from 4 events to thousands; months collapse into labelled ticks, dense days stack).
 #include "render/timeline_layout.h"
 

@@ -1,5 +1,5 @@
 #pragma once
-// Where things go on a date axis (issue #5, "Process timeline"): the scale, month and day
+// Where things go on a date axis (docs/rounds-and-timelines.md): the scale, month and day
 // ticks, bands for rounds, and stacking for marks that fall close together. Pure
 // arithmetic on dates, no I/O and no HTML: timeline_svg.h draws the result.
 

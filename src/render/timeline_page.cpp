@@ -1,5 +1,5 @@
 // timeline/index.html, the home page's compact timeline and a round's surroundings
-// (CONTENT-MODEL.md, "Output"; issue #5, "Process timeline" and "Round page").
+// (CONTENT-MODEL.md, "Output"; docs/rounds-and-timelines.md).
 #include "render/timeline_page.h"
 
 #include <algorithm>

@@ -1,5 +1,5 @@
 #pragma once
-// The whole process on one axis (CONTENT-MODEL.md, "Output": timeline/index.html; issue #5):
+// The whole process on one axis (CONTENT-MODEL.md, "Output": timeline/index.html; docs/rounds-and-timelines.md):
 // rounds as bands, drafts and letters as marks, with the same events as a text list.
 
 #include <optional>

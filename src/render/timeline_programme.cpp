@@ -1,4 +1,4 @@
-// The round page's day-by-day programme grid (issue #5, "Round page"; CONTENT-MODEL.md,
+// The round page's day-by-day programme grid (docs/rounds-and-timelines.md; CONTENT-MODEL.md,
 // "Rounds": the programme of work).
 #include "render/timeline_programme.h"
 

@@ -1,5 +1,5 @@
 #pragma once
-// A round's programme of work as a day-by-day grid (issue #5, "Round page"): one column per
+// A round's programme of work as a day-by-day grid (docs/rounds-and-timelines.md): one column per
 // day of the round, timed sessions placed by the clock, sessions without a time (or spanning
 // several days) in a band above. Pure layout; the round page turns it into CSS grid data.
 

@@ -1,4 +1,4 @@
-// Inline SVG for the process and round timelines (issue #5, "Process timeline": links with
+// Inline SVG for the process and round timelines (docs/rounds-and-timelines.md: links with
 // <title>, focus labels, no JavaScript).
 #include "render/timeline_svg.h"
 

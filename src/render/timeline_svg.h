@@ -1,5 +1,5 @@
 #pragma once
-// Draws a TimelineLayout as inline SVG (issue #5): works without JavaScript, every mark a
+// Draws a TimelineLayout as inline SVG (docs/rounds-and-timelines.md): works without JavaScript, every mark a
 // focusable link with a <title> and a label that shows on hover and keyboard focus.
 
 #include <functional>

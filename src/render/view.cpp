@@ -1,4 +1,4 @@
-// Common template data and the page layout (issue #2 "Pages", "Design").
+// Common template data and the page layout (docs/architecture.md, "Design").
 #include "render/view.h"
 
 #include "link/anchors.h"

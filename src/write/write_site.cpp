@@ -1,4 +1,4 @@
-// Staging, atomic swap and output-folder safety (issue #2 "Writing"; issue #7 "Faults").
+// Staging, atomic swap and output-folder safety (docs/architecture.md; docs/hostile-input.md).
 #include "write/write_site.h"
 
 #include <fcntl.h>
@@ -49,7 +49,7 @@ bool is_empty_dir(const fs::path& dir) {
 }
 
 /// Removes a folder travaux made, its marker last: a build killed while removing the old
-/// site leaves a folder the next build still knows as its own (issue #7: killed builds left
+/// site leaves a folder the next build still knows as its own (docs/hostile-input.md: killed builds left
 /// staging folders without their marker, which were then never swept).
 void remove_ours(const fs::path& dir) {
   std::error_code ec;

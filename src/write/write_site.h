@@ -1,5 +1,5 @@
 #pragma once
-// The write stage: SiteImage -> output folder, all or nothing (issue #2 "Writing", #7 faults).
+// The write stage: SiteImage -> output folder, all or nothing (docs/architecture.md, docs/hostile-input.md).
 
 #include <filesystem>
 
