@@ -67,7 +67,7 @@ std::unique_ptr<Theme> Theme::load(const model::Archive& archive, diag::Diagnost
   return from_files(files, archive.theme.origins, diags);
 }
 
-std::string Theme::render(const std::string& name, const Data& data) const {
+std::string Theme::render_in_place(const std::string& name, Data& data) const {
   static tbb::enumerable_thread_specific<std::map<std::uint64_t, Cache>> caches;
   Cache& cache = caches.local()[serial_];
   auto get = [&](const std::string& key, const std::string& source) -> mu::mustache& {
@@ -80,14 +80,18 @@ std::string Theme::render(const std::string& name, const Data& data) const {
     }
     return *slot;
   };
-  Data with_partials(data);
   for (const auto& [pname, psource] : partials_) {
     const std::string* src = &psource;
-    with_partials.set(pname, mu::partial([src] { return *src; }));
+    data.set(pname, mu::partial([src] { return *src; }));
   }
   auto it = templates_.find(name);
   if (it == templates_.end()) return {};
-  return get(name, it->second).render(with_partials);
+  return get(name, it->second).render(data);
+}
+
+std::string Theme::render(const std::string& name, const Data& data) const {
+  Data copy(data);
+  return render_in_place(name, copy);
 }
 
 }  // namespace travaux::render

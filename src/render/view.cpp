@@ -127,8 +127,8 @@ std::string render_page(const RenderInput& in, Page page) {
     }
     set_list(d, "crumbs", list_of(std::move(crumbs)));
   }
-  d.set("content", in.theme.render(page.template_name, d));
-  return in.theme.render("base.html", d);
+  d.set("content", in.theme.render_in_place(page.template_name, d));
+  return in.theme.render_in_place("base.html", d);
 }
 
 }  // namespace travaux::render
