@@ -36,19 +36,6 @@ class Interner {
   std::unordered_map<std::string, int> ids_;
 };
 
-std::string lower_ascii(const std::string& s) {
-  std::string out = s;
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
-bool counts(const Atom& a) {
-  if (a.kind != Atom::Kind::word || a.text.empty()) return false;
-  const unsigned char c = static_cast<unsigned char>(a.text[0]);
-  return c >= 0x80 || std::isalnum(c);
-}
-
 }  // namespace
 
 std::uint64_t atoms_hash(const std::vector<Atom>& atoms) {
@@ -62,25 +49,7 @@ std::uint64_t atoms_hash(const std::vector<Atom>& atoms) {
   return h;
 }
 
-WordBag word_bag(const std::vector<Atom>& atoms) {
-  std::vector<std::string> out;
-  for (const auto& a : atoms)
-    if (counts(a)) out.push_back(lower_ascii(a.text));
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 namespace {
-
-std::size_t common(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  std::size_t n = 0;
-  for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-    if (a[i] < b[j]) ++i;
-    else if (b[j] < a[i]) ++j;
-    else { ++n; ++i; ++j; }
-  }
-  return n;
-}
 
 /// Within each maximal run of changes, removed atoms first, then added ones.
 void group_runs(std::vector<DiffAtom>& d) {
@@ -163,16 +132,6 @@ std::vector<DiffAtom> all(const std::vector<Atom>& atoms, Op op) {
   out.reserve(atoms.size());
   for (const auto& a : atoms) out.push_back({&a, op});
   return out;
-}
-
-double similarity(const WordBag& x, const WordBag& y) {
-  if (x.empty() && y.empty()) return 1.0;
-  return 2.0 * static_cast<double>(common(x, y)) / static_cast<double>(x.size() + y.size());
-}
-
-double containment(const WordBag& x, const WordBag& y) {
-  if (x.empty()) return 0.0;
-  return static_cast<double>(common(x, y)) / static_cast<double>(x.size());
 }
 
 }  // namespace travaux::diff

@@ -29,16 +29,4 @@ std::uint64_t atoms_hash(const std::vector<markdown::Atom>& atoms);
 /// Every atom of `atoms` with the same operation (an added or removed paragraph).
 std::vector<DiffAtom> all(const std::vector<markdown::Atom>& atoms, Op op);
 
-/// The lowercase words of a text, sorted: what similarity() and containment() compare.
-/// Computed once per paragraph when many pairs are measured.
-using WordBag = std::vector<std::string>;
-WordBag word_bag(const std::vector<markdown::Atom>& atoms);
-
-/// Word overlap of two texts between 0 and 1 (Dice coefficient over lowercase words, ignoring
-/// punctuation and markup): 1 for the same words in any order.
-double similarity(const WordBag& a, const WordBag& b);
-
-/// Share of the words of `part` that also occur in `whole` (for split and merged paragraphs).
-double containment(const WordBag& part, const WordBag& whole);
-
 }  // namespace travaux::diff

@@ -1,6 +1,7 @@
 // Tests for diff/word_diff.cpp and diff/inline_html.cpp: word-level changes that keep the
 // paragraph's markup (issue 4).
 #include "diff/inline_html.h"
+#include "diff/similar_index.h"
 #include "diff/word_diff.h"
 
 #include <gtest/gtest.h>
@@ -57,9 +58,11 @@ TEST(WordDiff, LinkWithoutHrefBecomesASpan) {
 }
 
 TEST(Similarity, SameWordsAnyOrderIsOneAndDisjointIsZero) {
-  EXPECT_DOUBLE_EQ(similarity(word_bag(atoms("A b c.")), word_bag(atoms("c, b, a"))), 1.0);
-  EXPECT_DOUBLE_EQ(similarity(word_bag(atoms("a b")), word_bag(atoms("x y"))), 0.0);
-  EXPECT_DOUBLE_EQ(containment(word_bag(atoms("b c")), word_bag(atoms("a b c d"))), 1.0);
+  WordIds ids;
+  auto bag = [&](const char* text) { return word_ids(atoms(text), ids); };
+  EXPECT_DOUBLE_EQ(dice(bag("A b c."), bag("c, b, a")), 1.0);
+  EXPECT_DOUBLE_EQ(dice(bag("a b"), bag("x y")), 0.0);
+  EXPECT_DOUBLE_EQ(contained(bag("b c"), bag("a b c d")), 1.0);
 }
 
 TEST(WordDiff, AHugeRewrittenMiddleIsShownReplacedWhole) {
