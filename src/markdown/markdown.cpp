@@ -25,7 +25,6 @@ namespace {
 
 constexpr const char* kExtensions[] = {"table", "strikethrough", "autolink", "tagfilter"};
 
-void ensure_registered() { prepare_parsing(); }
 
 std::string literal(cmark_node* n) {
   const char* s = cmark_node_get_literal(n);
@@ -176,7 +175,7 @@ Tree& Tree::operator=(Tree&&) noexcept = default;
 Tree::~Tree() = default;
 
 Tree Tree::parse(std::string text, int first_line) {
-  ensure_registered();
+  prepare_parsing();  // extensions registered, the thread-safety guard armed
   auto impl = std::make_unique<Impl>();
   impl->text = std::move(text);
   impl->first_line = first_line;

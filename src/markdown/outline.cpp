@@ -45,8 +45,6 @@ CharClass classify(char32_t cp) {
   return CharClass::word;
 }
 
-void ensure_registered() { prepare_parsing(); }
-
 std::uint64_t mix(std::uint64_t h, std::uint64_t v) {
   h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
   return h * 0xff51afd7ed558ccdULL;
@@ -244,7 +242,7 @@ void split_words(std::string_view text, const MarkNode* marks, std::vector<Atom>
 }
 
 Outline outline(std::string_view text, int first_line) {
-  ensure_registered();
+  prepare_parsing();  // extensions registered, the thread-safety guard armed
   cmark_parser* parser = cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS);
   for (const char* name : kExtensions)
     if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
