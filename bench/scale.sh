@@ -40,9 +40,9 @@ gen_sum="$(cat "$here/generate_archive.py" | sha256sum | cut -c1-12)${gen_flags[
 
 skipped() { [[ " $SKIP " == *" $1 "* ]]; }
 
-# A full build starts from nothing: no output folder and no cache. If the incremental cache
-# moves somewhere else, clear it here too.
-clear_travaux() { rm -rf "$1" "$1".travaux-staging-*; }
+# A full build starts from nothing: no output folder and no build cache (beside the output
+# folder: docs/incremental-builds.md, "Where the cache lives").
+clear_travaux() { rm -rf "$1" "$1".travaux-staging-* "$1".travaux-cache; }
 
 # measure NAME PREPARE-FUNCTION COMMAND...: RUNS timed runs; appends "NAME secs kb" per run to
 # $samples ("timeout" or "failed" as secs when the run did not finish).

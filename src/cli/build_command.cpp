@@ -67,13 +67,18 @@ int run_build(const BuildOptions& o) {
               << " left as it was\n";
     return kContentError;
   }
-  if (o.verbose)
+  if (o.verbose) {
+    for (const auto& note : generated->cache_notes) std::cerr << "travaux: " << note << "\n";
     for (const auto& [stage, seconds] : generated->stage_seconds)
       std::cerr << "travaux: " << stage << " " << seconds_text(seconds) << "\n";
+  }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (!o.quiet) {
-    std::cout << "travaux: " << generated->documents << " documents, " << generated->files << " files written to "
-              << o.out.string() << " in " << seconds_text(seconds);
+    std::cout << "travaux: " << generated->documents << " documents, " << generated->files
+              << (generated->outcome == "up to date" ? " files up to date in " : " files written to ") << o.out.string();
+    if (generated->outcome == "up to date") std::cout << ", nothing written,";
+    if (!generated->outcome.empty() && generated->outcome != "up to date") std::cout << " (" << generated->outcome << ")";
+    std::cout << " in " << seconds_text(seconds);
     if (diags.warning_count() > 0) std::cout << " (" << diags.warning_count() << " warning(s))";
     std::cout << "\n";
   }

@@ -9,6 +9,7 @@
 #include "link/link.h"
 #include "load/load.h"
 #include "render/render.h"
+#include "site/build_cache.h"
 #include "write/write_site.h"
 
 namespace travaux::site {
@@ -53,6 +54,20 @@ std::optional<Generated> generate(const std::filesystem::path& content, Until un
                                   const std::filesystem::path& out) {
   Generated generated;
   StageClock clock(generated.stage_seconds);
+  // The build cache (docs/incremental-builds.md): nothing read when nothing changed.
+  std::optional<BuildCache> cache;
+  if (until == Until::write) {
+    cache.emplace(content, out);
+    if (cache->up_to_date()) {
+      cache->replay_warnings(diags);
+      generated.documents = cache->documents();
+      generated.files = cache->files();
+      generated.outcome = cache->outcome;
+      generated.cache_notes = cache->notes;
+      return generated;
+    }
+    clock.done("scan");
+  }
   model::Archive archive = load::load_archive(content, diags);
   clock.done("load");
   auto finish = [&]() -> std::optional<Generated> {
@@ -75,7 +90,9 @@ std::optional<Generated> generate(const std::filesystem::path& content, Until un
   if (diags.has_errors() || !write::paths_are_contained(generated.site, diags)) return finish();
   attach_source_lines(archive, diags);
   if (until == Until::write) {
-    if (!write::write_site(generated.site, out, diags)) return std::nullopt;
+    if (!cache->write(generated.site, generated.documents, diags)) return std::nullopt;
+    generated.outcome = cache->outcome;
+    generated.cache_notes = cache->notes;
     generated.site = {};
     clock.done("write");
   }

@@ -26,6 +26,10 @@ struct Generated {
   std::size_t files = 0;  // pages and copies in the site
   /// How long each stage took, in order ("load", 0.12): `build --verbose` prints them.
   std::vector<std::pair<std::string, double>> stage_seconds;
+  /// With Until::write: "up to date" when nothing changed (nothing read or written), "N changed,
+  /// M removed" after an in-place write, empty after a full build (docs/incremental-builds.md).
+  std::string outcome;
+  std::vector<std::string> cache_notes;  // why the build was full, what it wrote: --verbose
 };
 
 /// Runs the stages on the archive at `content`, stopping after the first stage that reports

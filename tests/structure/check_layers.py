@@ -7,7 +7,7 @@ import re
 import sys
 
 # Lowest first. A folder may include itself and any folder before it.
-LAYERS = ["text", "diag", "model", "markdown", "load", "link", "diff", "compare", "render", "write", "site", "serve", "cli"]
+LAYERS = ["text", "diag", "model", "markdown", "load", "link", "diff", "compare", "cache", "render", "write", "site", "serve", "cli"]
 
 src = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "src")
 include = re.compile(r'^\s*#\s*include\s+"([a-z_]+)/', re.M)

@@ -119,12 +119,12 @@ TEST(OutputFolder, TwoBuildsAtOnceBothSucceedAndLeaveACompleteSite) {
     std::string diff;
     EXPECT_EQ(test::run_command("diff -r " + quoted(reference) + " " + quoted(site), &diff), 0) << diff;
   }
-  // No staging folder is left behind, and the lock file is the only other entry.
+  // No staging folder is left behind; the lock file and the build cache are the only other entries.
   std::vector<std::string> names;
   for (const auto& e : fs::directory_iterator(dir.path())) names.push_back(e.path().filename().string());
   std::sort(names.begin(), names.end());
-  EXPECT_EQ(names, (std::vector<std::string>{"content", "reference", "reference.travaux-lock", "site",
-                                             "site.travaux-lock"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"content", "reference", "reference.travaux-cache", "reference.travaux-lock",
+                                             "site", "site.travaux-cache", "site.travaux-lock"}));
 }
 
 TEST(OutputFolder, NoWaitExitsOneWhileAnotherBuildHoldsTheLockAndWaitingBuildsFinishAfter) {

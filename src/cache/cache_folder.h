@@ -1,0 +1,28 @@
+#pragma once
+// Where the build cache lives and how it is read and replaced (docs/incremental-builds.md,
+// "Where the cache lives"): `<parent>/<name>.travaux-cache/` beside the output folder, like its
+// lock file, never inside the content or the output.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "cache/manifest.h"
+
+namespace travaux::cache {
+
+/// `<parent>/<name>.travaux-cache` for the output folder `out`.
+std::filesystem::path cache_folder(const std::filesystem::path& out);
+
+/// The manifest in `cache_folder(out)`; nullopt with `*why` set when there is none, it cannot
+/// be read, or it is corrupt, truncated, or from another format or travaux build.
+std::optional<Manifest> read_manifest(const std::filesystem::path& out, std::string* why);
+
+/// Replaces the manifest atomically (a temporary file renamed over it). False if it cannot.
+bool write_manifest(const std::filesystem::path& out, const Manifest& m);
+
+/// Removes the manifest before the output folder is changed in place, so a build killed midway
+/// is followed by a full build.
+void discard_manifest(const std::filesystem::path& out);
+
+}  // namespace travaux::cache

@@ -1,0 +1,146 @@
+// Encoding of the build cache's manifest (docs/incremental-builds.md, "The manifest").
+#include "cache/manifest.h"
+
+#include <bit>
+#include <cstring>
+
+#include "cache/hash.h"
+
+namespace travaux::cache {
+
+namespace {
+
+constexpr std::string_view kMagic = "travaux-cache\n";
+
+static_assert(std::endian::native == std::endian::little, "the cache encoding assumes a little-endian machine");
+
+class Writer {
+ public:
+  void u32(std::uint32_t v) { raw(&v, sizeof v); }
+  void u64(std::uint64_t v) { raw(&v, sizeof v); }
+  void i64(std::int64_t v) { raw(&v, sizeof v); }
+  void str(std::string_view s) {
+    u64(s.size());
+    out.append(s);
+  }
+  std::string out;
+
+ private:
+  void raw(const void* p, std::size_t n) { out.append(static_cast<const char*>(p), n); }
+};
+
+class Reader {
+ public:
+  explicit Reader(std::string_view in) : in_(in) {}
+  bool u32(std::uint32_t& v) { return raw(&v, sizeof v); }
+  bool u64(std::uint64_t& v) { return raw(&v, sizeof v); }
+  bool i64(std::int64_t& v) { return raw(&v, sizeof v); }
+  bool str(std::string& s) {
+    std::uint64_t n = 0;
+    if (!u64(n) || n > in_.size() - pos_) return false;
+    s.assign(in_.substr(pos_, n));
+    pos_ += n;
+    return true;
+  }
+  bool done() const { return pos_ == in_.size(); }
+
+ private:
+  bool raw(void* p, std::size_t n) {
+    if (in_.size() - pos_ < n) return false;
+    std::memcpy(p, in_.data() + pos_, n);
+    pos_ += n;
+    return true;
+  }
+  std::string_view in_;
+  std::size_t pos_ = 0;
+};
+
+}  // namespace
+
+std::string encode(const Manifest& m) {
+  Writer w;
+  w.out.append(kMagic);
+  w.u32(Manifest::kFormat);
+  w.str(m.build_id);
+  w.str(m.content_root);
+  w.str(m.output_root);
+  w.i64(m.scan_started_ns);
+  w.u64(m.marker_inode);
+  w.i64(m.marker_mtime_ns);
+  w.u64(m.documents);
+  w.u64(m.sources.size());
+  for (const auto& [path, s] : m.sources) {
+    w.str(path);
+    w.u64(s.size);
+    w.i64(s.mtime_ns);
+    w.u64(s.inode);
+    w.u64(s.hash);
+  }
+  w.u64(m.outputs.size());
+  for (const auto& [path, o] : m.outputs) {
+    w.str(path);
+    w.u64(o.hash);
+    w.u64(o.size);
+    w.i64(o.mtime_ns);
+  }
+  w.u64(m.warnings.size());
+  for (const auto& d : m.warnings) {
+    w.str(d.pos.file);
+    w.i64(d.pos.line);
+    w.i64(d.pos.column);
+    w.str(d.message);
+    w.str(d.hint);
+    w.str(d.line_text);
+  }
+  w.u64(hash_bytes(w.out));
+  return std::move(w.out);
+}
+
+std::optional<Manifest> decode(std::string_view bytes, std::string* why) {
+  auto fail = [&](const char* reason) -> std::optional<Manifest> {
+    if (why) *why = reason;
+    return std::nullopt;
+  };
+  if (!bytes.starts_with(kMagic)) return fail("not a travaux cache file");
+  if (bytes.size() < kMagic.size() + 4 + 8) return fail("truncated");
+  std::uint64_t stored = 0;
+  std::memcpy(&stored, bytes.data() + bytes.size() - 8, 8);
+  const std::string_view body = bytes.substr(0, bytes.size() - 8);
+  Reader r(body.substr(kMagic.size()));
+  std::uint32_t format = 0;
+  r.u32(format);
+  if (format != Manifest::kFormat) return fail("written in another cache format");
+  if (hash_bytes(body) != stored) return fail("checksum mismatch (corrupt or truncated)");
+  Manifest m;
+  std::uint64_t n = 0;
+  bool ok = r.str(m.build_id) && r.str(m.content_root) && r.str(m.output_root) && r.i64(m.scan_started_ns) &&
+            r.u64(m.marker_inode) && r.i64(m.marker_mtime_ns) && r.u64(m.documents) && r.u64(n);
+  for (std::uint64_t i = 0; ok && i < n; ++i) {
+    std::string path;
+    FileStamp s;
+    ok = r.str(path) && r.u64(s.size) && r.i64(s.mtime_ns) && r.u64(s.inode) && r.u64(s.hash);
+    if (ok) m.sources.emplace(std::move(path), s);
+  }
+  ok = ok && r.u64(n);
+  for (std::uint64_t i = 0; ok && i < n; ++i) {
+    std::string path;
+    OutputStamp o;
+    ok = r.str(path) && r.u64(o.hash) && r.u64(o.size) && r.i64(o.mtime_ns);
+    if (ok) m.outputs.emplace(std::move(path), o);
+  }
+  ok = ok && r.u64(n);
+  for (std::uint64_t i = 0; ok && i < n; ++i) {
+    diag::Diagnostic d;
+    d.severity = diag::Severity::warning;
+    std::int64_t line = 0, column = 0;
+    ok = r.str(d.pos.file) && r.i64(line) && r.i64(column) && r.str(d.message) && r.str(d.hint) &&
+         r.str(d.line_text);
+    d.pos.line = static_cast<int>(line);
+    d.pos.column = static_cast<int>(column);
+    if (ok) m.warnings.push_back(std::move(d));
+  }
+  if (!ok || !r.done()) return fail("malformed");
+  return m;
+}
+
+}  // namespace travaux::cache

@@ -1,0 +1,62 @@
+#pragma once
+// The build cache's record of the last build (docs/incremental-builds.md, "The manifest"):
+// what every source file looked like, what every output file holds, and the warnings that
+// build reported. Plain data and a checksummed binary encoding; no file system access.
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostic.h"
+
+namespace travaux::cache {
+
+/// What a file looked like to stat(2), and its content hash.
+struct FileStamp {
+  std::uint64_t size = 0;
+  std::int64_t mtime_ns = 0;
+  std::uint64_t inode = 0;
+  std::uint64_t hash = 0;
+  friend bool operator==(const FileStamp&, const FileStamp&) = default;
+};
+
+/// An output file: the hash of its bytes (of the source file's bytes for a copy) and its
+/// size and modification time once written, so a file changed by hand is written again.
+struct OutputStamp {
+  std::uint64_t hash = 0;
+  std::uint64_t size = 0;
+  std::int64_t mtime_ns = 0;
+  friend bool operator==(const OutputStamp&, const OutputStamp&) = default;
+};
+
+struct Manifest {
+  /// Bumped whenever the encoding or the meaning of a field changes.
+  static constexpr std::uint32_t kFormat = 1;
+
+  std::string build_id;      // cache::build_id() of the travaux that wrote it
+  std::string content_root;  // absolute, canonical
+  std::string output_root;   // absolute
+  /// When the source scan began: a file modified at or after it may have changed again within
+  /// the same timestamp tick, so its stamp alone is never trusted ("racy" files, as in git).
+  std::int64_t scan_started_ns = 0;
+  /// The output folder's marker file (write::kMarkerFile): a full build writes a new one, so
+  /// another folder or a folder rebuilt by another cache is never taken for this one.
+  std::uint64_t marker_inode = 0;
+  std::int64_t marker_mtime_ns = 0;
+  std::uint64_t documents = 0;
+  std::map<std::string, FileStamp> sources;    // content-relative path -> stamp
+  std::map<std::string, OutputStamp> outputs;  // output-relative path -> stamp
+  std::vector<diag::Diagnostic> warnings;      // replayed by a build that finds nothing changed
+};
+
+/// The binary encoding: a magic line, the format number, length-prefixed fields in
+/// little-endian order, and an XXH3-64 checksum of everything before it.
+std::string encode(const Manifest& m);
+
+/// Decodes `bytes`; nullopt with `*why` set when it is not a manifest of this format, is
+/// truncated, or fails its checksum.
+std::optional<Manifest> decode(std::string_view bytes, std::string* why);
+
+}  // namespace travaux::cache
