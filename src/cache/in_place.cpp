@@ -22,6 +22,25 @@ std::optional<OutputStamp> stamp_output(const fs::path& file, std::uint64_t hash
                      static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec};
 }
 
+namespace {
+
+/// True when no folder between `out` and `out/rel` is a symbolic link (or anything but a
+/// folder): someone who planted `out/letters -> /etc` must not have pages written, or stale
+/// ones removed, through it. A full build replaces the whole folder and is not exposed.
+bool no_links_on_the_way(const fs::path& out, const std::string& rel) {
+  fs::path dir = out;
+  const fs::path parent = fs::path(rel).parent_path();
+  for (const auto& part : parent) {
+    dir /= part;
+    struct stat st {};
+    if (::lstat(dir.c_str(), &st) != 0) return errno == ENOENT;  // made by create_directories
+    if (!S_ISDIR(st.st_mode)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 InPlaceWriter::InPlaceWriter(fs::path out, const std::map<std::string, OutputStamp>& previous)
     : out_(std::move(out)), previous_(previous) {}
 
@@ -39,6 +58,10 @@ bool InPlaceWriter::replace(const std::string& rel, std::uint64_t hash, Fill fil
     }
   }
   std::error_code ec;
+  if (!no_links_on_the_way(out_, rel)) {
+    if (error) *error = target.string() + ": a folder on the way is a symbolic link or not a folder";
+    return false;
+  }
   fs::create_directories(target.parent_path(), ec);
   const fs::path tmp =
       target.parent_path() / ("." + target.filename().string() + ".travaux-new-" + std::to_string(::getpid()));
@@ -87,7 +110,7 @@ void InPlaceWriter::remove_stale() {
   std::error_code ec;
   std::set<fs::path> folders;
   for (const auto& [rel, _] : previous_) {
-    if (outputs_.count(rel)) continue;
+    if (outputs_.count(rel) || !no_links_on_the_way(out_, rel)) continue;
     const fs::path p = out_ / rel;
     if (fs::remove(p, ec)) ++removed_;
     for (fs::path dir = p.parent_path(); dir != out_ && dir.string().size() > out_.string().size();

@@ -209,6 +209,25 @@ TEST(IncrementalBuild, OutputEditedByHandIsWrittenAgain) {
   expect_same_as_full_build(content, out, report, "hand-edited output");
 }
 
+TEST(IncrementalBuild, NeverWritesThroughALinkPlantedInTheOutputFolder) {
+  test::TempDir dir;
+  const fs::path content = copy_shipped_archive(dir.path());
+  const fs::path out = dir.path() / "site", elsewhere = dir.path() / "elsewhere";
+  ASSERT_TRUE(build(content, out));
+  const fs::path page = out / "letters" / "2018-02-28-second-round-format";
+  ASSERT_TRUE(fs::is_directory(page));
+  fs::create_directories(elsewhere);
+  fs::remove_all(page);
+  fs::create_directory_symlink(elsewhere, page);
+  append(content / "letters" / "2018-02-28-second-round-format.md", "\nAn edit.\n");
+  std::string report;
+  auto again = build(content, out, &report);
+  ASSERT_TRUE(again) << report;
+  EXPECT_TRUE(fs::is_empty(elsewhere)) << "a page was written through the link";
+  EXPECT_EQ(again->outcome, "") << "expected the fallback to a full build";
+  expect_same_as_full_build(content, out, report, "planted link");
+}
+
 void expect_cache_ignored(const std::function<void(const fs::path& manifest)>& spoil, const std::string& note) {
   test::TempDir dir;
   const fs::path content = copy_shipped_archive(dir.path());
