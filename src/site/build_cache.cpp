@@ -65,6 +65,7 @@ bool BuildCache::up_to_date() {
     cache::write_manifest(out_, refreshed);
   }
   outcome = "up to date";
+  notes.push_back("nothing changed in " + std::to_string(scan_.files.size()) + " source files: nothing read or written");
   return true;
 }
 
