@@ -58,7 +58,20 @@ std::string topic_slug(const model::Archive& archive, const std::string& topic);
 /// {name, url?, role} for a `from` entry (a person id or a plain name).
 Data person_ref(const RenderInput& in, const PageLocation& at, const std::string& from);
 
+/// The list of `items`, moved in whole. kainjow's own push_back() and set() copy what they are
+/// given, and a std::vector<Data> copies every element when it grows (the library's move is
+/// not noexcept): on a changes or history page those deep copies of nested objects were most
+/// of the render time. Callers that build a std::vector<Data> reserve it first.
 Data list_of(std::vector<Data> items);
+
+/// `d[key] = value` without the copies of kainjow's set() (docs/architecture.md, "Render").
+void put(Data& d, const std::string& key, Data value);
+void put(Data& d, const std::string& key, std::string value);
+void put(Data& d, const std::string& key, const char* value);
+void put(Data& d, const std::string& key, bool value);
+
+/// A string value that takes `s` over instead of copying it (a page's body, its content).
+Data string_data(std::string s);
 
 /// Sets `key` to `list` and, when it has items, `has_<key>` to true: Mustache cannot ask
 /// whether a list is empty without repeating the section for each item.
