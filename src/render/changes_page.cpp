@@ -151,9 +151,8 @@ diff::UrlFor draft_url_for(const RenderInput& in, const Document& draft, const P
     }
     const std::string joined = join(draft.source_path, path);
     if (joined.ends_with(".md")) {
-      for (const auto& d : in.archive.documents)
-        if (d.source_path == joined) return at.url(d.url_folder + "/" + frag);
-      return "";
+      const auto it = in.by_source_path.find(joined);
+      return it == in.by_source_path.end() ? "" : at.url(it->second->url_folder + "/" + frag);
     }
     if (joined.starts_with("static/")) return at.url(joined.substr(7));
     return "";

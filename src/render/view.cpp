@@ -46,6 +46,13 @@ void set_list(Data& d, const std::string& key, Data list) {
   put(d, key, std::move(list));
 }
 
+DocumentsByPath index_source_paths(const model::Archive& archive) {
+  DocumentsByPath out;
+  out.reserve(archive.documents.size());
+  for (const auto& d : archive.documents) out.emplace(d.source_path, &d);
+  return out;
+}
+
 std::string topic_slug(const model::Archive& archive, const std::string& topic) {
   auto it = archive.topic_slugs.find(topic);
   return it == archive.topic_slugs.end() ? std::string() : it->second;

@@ -4,6 +4,8 @@
 // only for HTML this program produced.
 
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "compare/compare_texts.h"
@@ -14,6 +16,10 @@
 
 namespace travaux::render {
 
+using DocumentsByPath = std::unordered_map<std::string_view, const model::Document*>;
+/// Each document by its source path ("drafts/t1.md"), the first of any repeated path.
+DocumentsByPath index_source_paths(const model::Archive& archive);
+
 /// Everything page renderers read. Built once per build, shared by every thread.
 struct RenderInput {
   const model::Archive& archive;
@@ -21,6 +27,9 @@ struct RenderInput {
   const Theme& theme;
   /// The comparison stage's output: the changes and history pages format it, never recompare.
   const compare::ComparedArchive* compared = nullptr;
+  /// A draft's relative links (`../letters/l1.md`) are looked up here: a scan of every
+  /// document per link made the changes and history pages grow with the archive.
+  DocumentsByPath by_source_path = index_source_paths(archive);
 };
 
 struct Crumb {
