@@ -31,6 +31,11 @@ class InPlaceWriter {
   /// The same for a copy of `source`, whose content hash is `source_hash`.
   bool put_copy(const std::string& rel, const std::filesystem::path& source, std::uint64_t source_hash,
                 std::string* error);
+  /// Records `rel` as unchanged, as found on disk (`stamp`), without touching it.
+  void keep(const std::string& rel, const OutputStamp& stamp) {
+    std::lock_guard lock(mutex_);
+    outputs_[rel] = stamp;
+  }
   /// Removes what the previous build wrote and this one did not, then the folders left empty.
   void remove_stale();
 

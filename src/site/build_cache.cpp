@@ -3,14 +3,12 @@
 
 #include <sys/stat.h>
 
-#include <atomic>
-#include <mutex>
-
 #include <tbb/parallel_for.h>
 
 #include "cache/cache_folder.h"
 #include "cache/hash.h"
 #include "cache/in_place.h"
+#include "write/staging_sink.h"
 #include "write/write_site.h"
 
 namespace travaux::site {
@@ -26,7 +24,109 @@ std::optional<std::pair<std::uint64_t, std::int64_t>> marker_stamp(const fs::pat
                    static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec};
 }
 
+/// A copy's content hash: from the source scan when the file is under the content folder.
+std::optional<std::uint64_t> copy_hash(const std::string& source, const std::string& content_prefix,
+                                       const cache::SourceScan& scan) {
+  if (source.starts_with(content_prefix)) {
+    auto it = scan.files.find(source.substr(content_prefix.size()));
+    if (it != scan.files.end() && it->second.mtime_ns >= 0) return it->second.hash;
+  }
+  return cache::hash_file(source);
+}
+
 }  // namespace
+
+// --- ChangedPagesSink ---
+
+ChangedPagesSink::ChangedPagesSink(fs::path out, const cache::Manifest& previous, const cache::SourceScan& scan,
+                                   fs::path content)
+    : out_(std::move(out)), previous_(previous), scan_(scan), content_prefix_(content.string() + "/") {}
+
+ChangedPagesSink::Entry ChangedPagesSink::make(const std::string& path, std::uint64_t hash) const {
+  Entry e;
+  e.hash = hash;
+  auto it = previous_.outputs.find(path);
+  if (it != previous_.outputs.end() && it->second.hash == hash) {
+    // Unchanged, unless someone edited or removed the file since the last build.
+    auto now = cache::stamp_output(out_ / path, hash);
+    if (now && *now == it->second) e.unchanged = now;
+  }
+  return e;
+}
+
+bool ChangedPagesSink::add(std::string path, std::string bytes) {
+  if (!write::path_is_contained(path)) {
+    std::lock_guard lock(mutex_);
+    refused_.insert(path);
+    return true;
+  }
+  Entry e = make(path, cache::hash_bytes(bytes));
+  if (!e.unchanged) e.bytes = std::move(bytes);
+  std::lock_guard lock(mutex_);
+  if (!entries_.emplace(std::move(path), std::move(e)).second) return false;
+  files_.fetch_add(1, std::memory_order_relaxed);
+  return true;
+}
+
+bool ChangedPagesSink::add_copy(std::string path, std::string source) {
+  if (!write::path_is_contained(path)) {
+    std::lock_guard lock(mutex_);
+    refused_.insert(path);
+    return true;
+  }
+  const auto hash = copy_hash(source, content_prefix_, scan_);
+  // Unreadable: never taken for unchanged; the write reports it.
+  Entry e = hash ? make(path, *hash) : Entry{};
+  e.copy = true;
+  e.source = std::move(source);
+  std::lock_guard lock(mutex_);
+  if (!entries_.emplace(std::move(path), std::move(e)).second) return false;
+  files_.fetch_add(1, std::memory_order_relaxed);
+  return true;
+}
+
+void ChangedPagesSink::replace(std::string path, std::string bytes) {
+  if (!write::path_is_contained(path)) return;
+  Entry e = make(path, cache::hash_bytes(bytes));
+  if (!e.unchanged) e.bytes = std::move(bytes);
+  std::lock_guard lock(mutex_);
+  entries_[std::move(path)] = std::move(e);
+}
+
+bool ChangedPagesSink::report_refused(diag::Diagnostics& diags) const {
+  for (const auto& rel : refused_)
+    diags.error({rel, 0, 0}, "refusing to write '" + rel + "': it would leave the output folder");
+  return refused_.empty();
+}
+
+// --- RecordingSink ---
+
+bool RecordingSink::add(std::string path, std::string bytes) {
+  const std::uint64_t hash = cache::hash_bytes(bytes);
+  std::string key = path;
+  if (!inner_.add(std::move(path), std::move(bytes))) return false;
+  std::lock_guard lock(mutex_);
+  files[std::move(key)] = hash;
+  return true;
+}
+
+bool RecordingSink::add_copy(std::string path, std::string source) {
+  std::string key = path, from = source;
+  if (!inner_.add_copy(std::move(path), std::move(source))) return false;
+  std::lock_guard lock(mutex_);
+  copies[std::move(key)] = std::move(from);
+  return true;
+}
+
+void RecordingSink::replace(std::string path, std::string bytes) {
+  const std::uint64_t hash = cache::hash_bytes(bytes);
+  std::string key = path;
+  inner_.replace(std::move(path), std::move(bytes));
+  std::lock_guard lock(mutex_);
+  files[std::move(key)] = hash;
+}
+
+// --- BuildCache ---
 
 BuildCache::BuildCache(const fs::path& content, const fs::path& out) {
   std::error_code ec;
@@ -74,97 +174,90 @@ void BuildCache::replay_warnings(diag::Diagnostics& diags) const {
     for (const auto& d : previous_->warnings) diags.add(d);
 }
 
-bool BuildCache::write(const render::SiteImage& image, std::size_t documents, diag::Diagnostics& diags) {
-  next_.documents = documents;
-  for (const auto& d : diags.items())
-    if (d.severity == diag::Severity::warning) next_.warnings.push_back(d);
-  bool in_place = false;
-  if (previous_ && scan_.ok) {
-    // From here the folder no longer matches the manifest: a build killed midway must be
-    // followed by a full one.
-    cache::discard_manifest(out_);
-    in_place = write_in_place(image);
-    if (!in_place) notes.push_back("writing in place failed; writing the whole site instead");
-  }
-  if (!in_place) {
-    if (!write::write_site(image, out_, diags)) return false;
-    if (!stamp_full_build(image)) {
-      notes.push_back("cache not written: the output folder could not be read back");
-      return true;
-    }
-  }
-  if (!scan_.ok || !cache::write_manifest(out_, next_))
-    notes.push_back("cache not written to " + cache::cache_folder(out_).string());
+std::unique_ptr<ChangedPagesSink> BuildCache::changed_pages_sink() {
+  if (!previous_ || !scan_.ok) return nullptr;
+  return std::make_unique<ChangedPagesSink>(out_, *previous_, scan_, content_);
+}
+
+bool BuildCache::stamp_marker() {
+  const auto marker = marker_stamp(out_);
+  if (!marker) return false;
+  next_.marker_inode = marker->first;
+  next_.marker_mtime_ns = marker->second;
   return true;
 }
 
-bool BuildCache::write_in_place(const render::SiteImage& image) {
+void BuildCache::save(std::size_t documents, const diag::Diagnostics& diags) {
+  next_.documents = documents;
+  for (const auto& d : diags.items())
+    if (d.severity == diag::Severity::warning) next_.warnings.push_back(d);
+  if (!scan_.ok || !cache::write_manifest(out_, next_))
+    notes.push_back("cache not written to " + cache::cache_folder(out_).string());
+}
+
+bool BuildCache::write_in_place(ChangedPagesSink& sink, std::size_t documents, const diag::Diagnostics& diags) {
+  // From here the folder no longer matches the manifest: a build killed midway, or one that
+  // fails below, must be followed by a full one.
+  cache::discard_manifest(out_);
   cache::InPlaceWriter writer(out_, previous_->outputs);
-  std::vector<const std::pair<const std::string, std::string>*> files;
-  files.reserve(image.files.size());
-  for (const auto& f : image.files) files.push_back(&f);
+  std::vector<std::pair<const std::string, ChangedPagesSink::Entry>*> changed;
+  for (auto& entry : sink.entries()) {
+    if (entry.second.unchanged) writer.keep(entry.first, *entry.second.unchanged);
+    else changed.push_back(&entry);
+  }
   std::atomic<bool> ok{true};
-  std::string error;
   std::mutex error_mutex;
-  tbb::parallel_for(std::size_t{0}, files.size(), [&](std::size_t i) {
-    std::string e;
-    if (ok && !writer.put(files[i]->first, files[i]->second, &e)) {
+  std::string error;
+  tbb::parallel_for(std::size_t{0}, changed.size(), [&](std::size_t i) {
+    if (!ok) return;
+    auto& [rel, e] = *changed[i];
+    std::string why;
+    const bool done = e.copy ? writer.put_copy(rel, e.source, e.hash, &why) : writer.put(rel, e.bytes, &why);
+    if (!done) {
       ok = false;
       std::lock_guard lock(error_mutex);
-      error = e;
+      error = why;
     }
   });
-  for (const auto& [rel, source] : image.copies) {
-    if (!ok) break;
-    const std::string prefix = content_.string() + "/";
-    auto src = source.starts_with(prefix) ? scan_.files.find(source.substr(prefix.size())) : scan_.files.end();
-    const auto hash = src != scan_.files.end() ? std::optional(src->second.hash) : cache::hash_file(source);
-    std::string e;
-    if (!hash || !writer.put_copy(rel, source, *hash, &e)) {
-      ok = false;
-      error = hash ? e : source + ": cannot be read";
-    }
-  }
-  if (!ok) {
-    notes.push_back("in-place write: " + error);
+  if (!ok || !stamp_marker()) {
+    notes.push_back("writing in place failed (" + error + "); building in full instead");
     return false;
   }
   writer.remove_stale();
   next_.outputs = writer.outputs();
-  const auto marker = marker_stamp(out_);
-  if (!marker) return false;
-  next_.marker_inode = marker->first;
-  next_.marker_mtime_ns = marker->second;
   outcome = std::to_string(writer.written()) + " changed, " + std::to_string(writer.removed()) + " removed";
   notes.push_back("incremental write: " + outcome + " of " + std::to_string(next_.outputs.size()) + " files");
+  save(documents, diags);
   return true;
 }
 
-bool BuildCache::stamp_full_build(const render::SiteImage& image) {
-  std::vector<const std::pair<const std::string, std::string>*> files;
-  for (const auto& f : image.files) files.push_back(&f);
+void BuildCache::record_full_build(const RecordingSink& sink, std::size_t documents, const diag::Diagnostics& diags) {
+  std::vector<const std::pair<const std::string, std::uint64_t>*> files;
+  files.reserve(sink.files.size());
+  for (const auto& f : sink.files) files.push_back(&f);
   std::vector<std::optional<cache::OutputStamp>> stamps(files.size());
-  tbb::parallel_for(std::size_t{0}, files.size(), [&](std::size_t i) {
-    stamps[i] = cache::stamp_output(out_ / files[i]->first, cache::hash_bytes(files[i]->second));
-  });
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    if (!stamps[i]) return false;
-    next_.outputs.emplace(files[i]->first, *stamps[i]);
+  tbb::parallel_for(std::size_t{0}, files.size(),
+                    [&](std::size_t i) { stamps[i] = cache::stamp_output(out_ / files[i]->first, files[i]->second); });
+  next_.outputs.clear();
+  bool ok = true;
+  for (std::size_t i = 0; ok && i < files.size(); ++i) {
+    ok = stamps[i].has_value();
+    if (ok) next_.outputs.emplace(files[i]->first, *stamps[i]);
   }
   const std::string prefix = content_.string() + "/";
-  for (const auto& [rel, source] : image.copies) {
-    auto src = source.starts_with(prefix) ? scan_.files.find(source.substr(prefix.size())) : scan_.files.end();
-    const auto hash = src != scan_.files.end() ? std::optional(src->second.hash) : cache::hash_file(source);
+  for (const auto& [rel, source] : sink.copies) {
+    if (!ok) break;
+    const auto hash = copy_hash(source, prefix, scan_);
     const auto stamp = hash ? cache::stamp_output(out_ / rel, *hash) : std::nullopt;
-    if (!stamp) return false;
-    next_.outputs.emplace(rel, *stamp);
+    ok = stamp.has_value();
+    if (ok) next_.outputs.emplace(rel, *stamp);
   }
-  const auto marker = marker_stamp(out_);
-  if (!marker) return false;
-  next_.marker_inode = marker->first;
-  next_.marker_mtime_ns = marker->second;
+  if (!ok || !stamp_marker()) {
+    notes.push_back("cache not written: the output folder could not be read back");
+    return;
+  }
   notes.push_back("full build: cache written to " + cache::cache_folder(out_).string());
-  return true;
+  save(documents, diags);
 }
 
 }  // namespace travaux::site

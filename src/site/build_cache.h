@@ -1,18 +1,77 @@
 #pragma once
 // The build cache as `build` uses it (docs/incremental-builds.md): decides before load whether
-// anything changed, and after render writes only the files that did.
+// anything changed; during render keeps only the pages that differ from the output folder's;
+// afterwards writes those in place and records the new manifest.
 
+#include <atomic>
 #include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "cache/manifest.h"
 #include "cache/source_scan.h"
 #include "diag/diagnostic.h"
-#include "render/site_image.h"
+#include "render/page_sink.h"
 
 namespace travaux::site {
+
+/// What render hands over during an in-place build, reduced to what must be written: a page
+/// whose hash and file on disk match the manifest is dropped at once, so memory holds only the
+/// pages that changed (docs/incremental-builds.md, "Writing in place").
+class ChangedPagesSink final : public render::PageSink {
+ public:
+  struct Entry {
+    std::uint64_t hash = 0;
+    std::optional<cache::OutputStamp> unchanged;  // set: the file on disk is already right
+    std::string bytes;                            // a changed page
+    std::string source;                           // a copy's source (absolute)
+    bool copy = false;
+  };
+  ChangedPagesSink(std::filesystem::path out, const cache::Manifest& previous, const cache::SourceScan& scan,
+                   std::filesystem::path content);
+  bool add(std::string path, std::string bytes) override;
+  bool add_copy(std::string path, std::string source) override;
+  void replace(std::string path, std::string bytes) override;
+
+  std::size_t files() const { return files_.load(std::memory_order_relaxed); }
+  /// Reports the paths that would leave the output folder; false if there were any.
+  bool report_refused(diag::Diagnostics& diags) const;
+  std::map<std::string, Entry>& entries() { return entries_; }
+
+ private:
+  Entry make(const std::string& path, std::uint64_t hash) const;
+
+  std::filesystem::path out_;
+  const cache::Manifest& previous_;
+  const cache::SourceScan& scan_;
+  std::string content_prefix_;
+  std::mutex mutex_;
+  std::map<std::string, Entry> entries_;  // under mutex_
+  std::set<std::string> refused_;         // under mutex_
+  std::atomic<std::size_t> files_{0};
+};
+
+/// Passes every file on to the staging folder and notes its hash, for the manifest of a full
+/// build.
+class RecordingSink final : public render::PageSink {
+ public:
+  explicit RecordingSink(render::PageSink& inner) : inner_(inner) {}
+  bool add(std::string path, std::string bytes) override;
+  bool add_copy(std::string path, std::string source) override;
+  void replace(std::string path, std::string bytes) override;
+
+  std::map<std::string, std::uint64_t> files;   // path -> hash of the bytes
+  std::map<std::string, std::string> copies;    // path -> source
+
+ private:
+  render::PageSink& inner_;
+  std::mutex mutex_;
+};
 
 class BuildCache {
  public:
@@ -27,10 +86,15 @@ class BuildCache {
   std::size_t files() const { return previous_ ? previous_->outputs.size() : 0; }
   void replay_warnings(diag::Diagnostics& diags) const;
 
-  /// Writes the site into `out`, in place when the cache describes that folder, else through
-  /// write::write_site (staging and swap), and records the new manifest. False after
-  /// reporting an error into `diags`.
-  bool write(const render::SiteImage& image, std::size_t documents, diag::Diagnostics& diags);
+  /// The sink of an in-place build, or nullptr when the cache does not describe `out` (then
+  /// the build writes a staging folder and swaps it in).
+  std::unique_ptr<ChangedPagesSink> changed_pages_sink();
+  /// Writes the changed pages in place, removes outputs this build no longer has, and records
+  /// the manifest. False when it could not (a folder where a file must go, a symbolic link on
+  /// the way, a full disk): the cache is then discarded and the caller builds in full.
+  bool write_in_place(ChangedPagesSink& sink, std::size_t documents, const diag::Diagnostics& diags);
+  /// After a full build's staging folder was swapped in: records the manifest.
+  void record_full_build(const RecordingSink& sink, std::size_t documents, const diag::Diagnostics& diags);
 
   /// Why the build was full, what was written: printed by `build --verbose`.
   std::vector<std::string> notes;
@@ -38,8 +102,8 @@ class BuildCache {
   std::string outcome;
 
  private:
-  bool write_in_place(const render::SiteImage& image);
-  bool stamp_full_build(const render::SiteImage& image);
+  bool stamp_marker();
+  void save(std::size_t documents, const diag::Diagnostics& diags);
 
   std::filesystem::path content_;
   std::filesystem::path out_;
