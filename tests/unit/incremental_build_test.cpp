@@ -194,6 +194,23 @@ TEST(IncrementalBuild, NothingChangedWritesNothing) {
   EXPECT_EQ(again->outcome, "up to date");
 }
 
+TEST(IncrementalBuild, TheSummaryLineSaysWhatTheBuildDid) {
+  test::TempDir dir;
+  const fs::path content = copy_shipped_archive(dir.path());
+  const std::string build = std::string(TRAVAUX_BINARY) + " build --content '" + content.string() + "' --out '" +
+                            (dir.path() / "site").string() + "'";
+  std::string out;
+  ASSERT_EQ(test::run_command(build + " --verbose", &out), 0) << out;
+  EXPECT_NE(out.find("no cache"), std::string::npos) << out;
+  EXPECT_TRUE(std::regex_search(out, std::regex(R"(\d+ files written to \S+ in \d+\.\d\d s\n)"))) << out;
+  ASSERT_EQ(test::run_command(build, &out), 0) << out;
+  EXPECT_TRUE(std::regex_search(out, std::regex(R"(\d+ files up to date in \S+, nothing written, in \d+\.\d\d s\n)")))
+      << out;
+  append(content / "about.md", "\nOne more line.\n");
+  ASSERT_EQ(test::run_command(build, &out), 0) << out;
+  EXPECT_TRUE(std::regex_search(out, std::regex(R"(files written to \S+ \([1-9]\d* changed, 0 removed\) in )"))) << out;
+}
+
 TEST(IncrementalBuild, OutputEditedByHandIsWrittenAgain) {
   test::TempDir dir;
   const fs::path content = copy_shipped_archive(dir.path());
