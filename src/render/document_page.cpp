@@ -29,11 +29,19 @@ std::vector<const Document*> siblings(const RenderInput& in, const Document& doc
 }
 
 void add_prev_next(const RenderInput& in, const PageLocation& at, const Document& doc, Data& d) {
-  auto list = siblings(in, doc);
-  auto it = std::find(list.begin(), list.end(), &doc);
-  if (it == list.end()) return;
-  if (it != list.begin()) put(d, "prev", doc_ref(in, at, **(it - 1)));
-  if (it + 1 != list.end()) put(d, "next", doc_ref(in, at, **(it + 1)));
+  if (doc.kind == Kind::draft) {
+    auto list = siblings(in, doc);
+    auto it = std::find(list.begin(), list.end(), &doc);
+    if (it == list.end()) return;
+    if (it != list.begin()) put(d, "prev", doc_ref(in, at, **(it - 1)));
+    if (it + 1 != list.end()) put(d, "next", doc_ref(in, at, **(it + 1)));
+    return;
+  }
+  // The other kinds' order is made once (RenderInput::kind_order), not per page.
+  const auto& list = in.kind_order.lists[static_cast<std::size_t>(doc.kind)];
+  const std::size_t i = in.kind_order.position[static_cast<std::size_t>(&doc - in.archive.documents.data())];
+  if (i > 0) put(d, "prev", doc_ref(in, at, *list[i - 1]));
+  if (i + 1 < list.size()) put(d, "next", doc_ref(in, at, *list[i + 1]));
 }
 
 /// Documents this one concerns: explicit `rounds`/`drafts` and those found in its text,

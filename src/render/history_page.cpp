@@ -7,6 +7,7 @@
 #include <numeric>
 #include <optional>
 #include <set>
+#include <unordered_map>
 
 #include "diff/compare.h"
 #include "diff/inline_html.h"
@@ -221,18 +222,33 @@ struct Mention {
 };
 using MentionsByAnchor = std::map<std::string, std::vector<Mention>, std::less<>>;
 
-MentionsByAnchor mentions_by_anchor(const RenderInput& in, const Versions& v) {
-  std::set<std::string, std::less<>> ids;
-  for (const Document* d : v.docs) ids.insert(d->id);
-  MentionsByAnchor out;
+/// Every reference with an anchor from a letter or other document, by the document it names,
+/// in document order then reference order: made once for all texts (a scan of the archive per
+/// text made history pages grow with texts x documents).
+using MentionsOfDocument = std::unordered_map<const Document*, std::vector<Mention>>;
+MentionsOfDocument anchored_mentions(const RenderInput& in) {
+  MentionsOfDocument out;
   for (std::size_t i = 0; i < in.archive.documents.size(); ++i) {
     const Document& from = in.archive.documents[i];
     if (from.kind != model::Kind::letter && from.kind != model::Kind::document) continue;
     for (const auto& r : in.linked.documents[i].references) {
-      if (r.anchor.empty() || !ids.count(r.to_id)) continue;
-      if (const Document* to = in.archive.find(r.to_id)) out[r.anchor].push_back({&from, &r, to});
+      if (r.anchor.empty()) continue;
+      if (const Document* to = in.archive.find(r.to_id)) out[to].push_back({&from, &r, to});
     }
   }
+  return out;
+}
+
+MentionsByAnchor mentions_by_anchor(const MentionsOfDocument& anchored, const Versions& v) {
+  std::vector<Mention> all;
+  for (const Document* d : v.docs)
+    if (auto it = anchored.find(d); it != anchored.end()) all.insert(all.end(), it->second.begin(), it->second.end());
+  // Document order, then reference order, as one pass over the documents gives.
+  std::stable_sort(all.begin(), all.end(), [](const Mention& a, const Mention& b) {
+    return a.from != b.from ? a.from < b.from : a.ref < b.ref;
+  });
+  MentionsByAnchor out;
+  for (const Mention& m : all) out[m.ref->anchor].push_back(m);
   return out;
 }
 
@@ -271,10 +287,11 @@ namespace {
 
 /// The pages of one text's parts; returns the index entries.
 std::vector<Data> render_text_history(const RenderInput& in, const compare::ComparedText& ct,
-                                      const NamedAnchors& named, render::SiteImage& out) {
+                                      const NamedAnchors& named, const MentionsOfDocument& anchored,
+                                      render::SiteImage& out) {
   const Versions v = versions_of(ct);
   const std::vector<Lineage> all = lineages(named, v);
-  const MentionsByAnchor by_anchor = mentions_by_anchor(in, v);
+  const MentionsByAnchor by_anchor = mentions_by_anchor(anchored, v);
   const bool pretty = in.archive.config.pretty_urls;
   std::vector<Data> index_items;
   index_items.reserve(all.size());
@@ -331,12 +348,13 @@ std::vector<Data> render_text_history(const RenderInput& in, const compare::Comp
 void render_history_pages(const RenderInput& in, render::SiteImage& out) {
   if (!in.compared) return;
   const NamedAnchors named = named_anchors(in);
+  const MentionsOfDocument anchored = anchored_mentions(in);
   const auto& texts = in.compared->texts;
   // Each text's pages in parallel into its own image, merged in text order.
   std::vector<render::SiteImage> images(texts.size());
   std::vector<std::vector<Data>> items(texts.size());
   tbb::parallel_for(std::size_t{0}, texts.size(), [&](std::size_t t) {
-    items[t] = render_text_history(in, texts[t], named, images[t]);
+    items[t] = render_text_history(in, texts[t], named, anchored, images[t]);
   });
   std::vector<Data> groups;
   groups.reserve(texts.size());

@@ -42,6 +42,7 @@ class Theme {
  private:
   std::map<std::string, std::string> templates_;  // name -> source
   std::map<std::string, std::string> partials_;   // "_nav" -> source
+  std::map<std::string, std::string> expanded_;   // name -> source with its partials put in place
   std::map<std::string, std::string> assets_;
   std::uint64_t serial_ = next_serial();  // keys the per-thread template caches
   static std::uint64_t next_serial();

@@ -1,6 +1,8 @@
 // Common template data and the page layout (docs/architecture.md, "Design").
 #include "render/view.h"
 
+#include <algorithm>
+
 #include "link/anchors.h"
 
 namespace travaux::render {
@@ -50,6 +52,20 @@ DocumentsByPath index_source_paths(const model::Archive& archive) {
   DocumentsByPath out;
   out.reserve(archive.documents.size());
   for (const auto& d : archive.documents) out.emplace(d.source_path, &d);
+  return out;
+}
+
+KindOrder order_kinds(const model::Archive& archive) {
+  KindOrder out;
+  out.lists.resize(static_cast<std::size_t>(model::Kind::page) + 1);
+  for (const auto& d : archive.documents) out.lists[static_cast<std::size_t>(d.kind)].push_back(&d);
+  // Rounds follow their numbers (docs/rounds-and-timelines.md).
+  auto& rounds = out.lists[static_cast<std::size_t>(model::Kind::round)];
+  std::stable_sort(rounds.begin(), rounds.end(), [](auto* a, auto* b) { return a->number < b->number; });
+  out.position.resize(archive.documents.size());
+  for (const auto& list : out.lists)
+    for (std::size_t i = 0; i < list.size(); ++i)
+      out.position[static_cast<std::size_t>(list[i] - archive.documents.data())] = i;
   return out;
 }
 

@@ -20,6 +20,14 @@ using DocumentsByPath = std::unordered_map<std::string_view, const model::Docume
 /// Each document by its source path ("drafts/t1.md"), the first of any repeated path.
 DocumentsByPath index_source_paths(const model::Archive& archive);
 
+/// Each kind's documents in reading order (rounds by number, the rest by date), and where
+/// each document stands in its kind's list: previous/next links without a scan per page.
+struct KindOrder {
+  std::vector<std::vector<const model::Document*>> lists;  // by model::Kind
+  std::vector<std::size_t> position;                        // by index in archive.documents
+};
+KindOrder order_kinds(const model::Archive& archive);
+
 /// Everything page renderers read. Built once per build, shared by every thread.
 struct RenderInput {
   const model::Archive& archive;
@@ -30,6 +38,7 @@ struct RenderInput {
   /// A draft's relative links (`../letters/l1.md`) are looked up here: a scan of every
   /// document per link made the changes and history pages grow with the archive.
   DocumentsByPath by_source_path = index_source_paths(archive);
+  KindOrder kind_order = order_kinds(archive);
 };
 
 struct Crumb {

@@ -33,6 +33,33 @@ TEST(Theme, RendersWithPartialsAndEscapes) {
   EXPECT_FALSE(theme->has("_foot.html"));
 }
 
+// Partials are put in place of their tags when the theme is loaded (render/theme.cpp); those
+// that change delimiters or nest partials are left to the library. Each kind must render as
+// the library renders a partial: with the context of the tag, inside sections too.
+TEST(Theme, PartialsInSectionsNestedAndWithOtherDelimitersRenderAlike) {
+  diag::Diagnostics diags;
+  auto theme = Theme::from_files(
+      {{"page.html", "{{#items}}[{{>_item}}]{{/items}}|{{> _outer }}|{{> _delims}}|{{> _missing}}|{{title}}"},
+       {"_item.html", "{{name}}{{#last}}!{{/last}}"},
+       {"_outer.html", "<{{> _item}}>"},
+       {"_delims.html", "{{=<% %>=}}<%title%>"}},
+      {}, diags);
+  ASSERT_NE(theme, nullptr);
+  Data d;
+  d.set("title", std::string("T&"));
+  d.set("name", std::string("top"));
+  Data items(Data::type::list);
+  Data a;
+  a.set("name", std::string("a"));
+  Data b;
+  b.set("name", std::string("b"));
+  b.set("last", true);
+  items.push_back(a);
+  items.push_back(b);
+  d.set("items", items);
+  EXPECT_EQ(theme->render("page.html", d), "[a][b!]|<top>|T&amp;||T&amp;");
+}
+
 TEST(Theme, ArchiveThemeOverridesDefaultTemplates) {
   test::TempDir dir;
   test::write_tree(dir.path(),
