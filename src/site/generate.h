@@ -29,6 +29,8 @@ struct Generated {
   std::vector<std::pair<std::string, double>> stage_seconds;
   /// The process's peak memory (kB, VmHWM) at the end of each stage, beside stage_seconds.
   std::vector<std::size_t> stage_peak_kb;
+  /// The memory still held (kB, VmRSS) at the end of each stage: what the stage's output keeps.
+  std::vector<std::size_t> stage_resident_kb;
 };
 
 /// Runs the stages on the archive at `content`, stopping after the first stage that reports
