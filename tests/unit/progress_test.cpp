@@ -21,9 +21,11 @@ namespace {
 namespace fs = std::filesystem;
 
 TEST(ProgressText, CountsAndRateWhenTheStageCountsElapsedTimeOtherwise) {
-  EXPECT_EQ(progress_text({"render", 250, 1000}, 2.0), "render 250/1000 documents, 125/s");
-  EXPECT_EQ(progress_text({"link", 0, 0}, 12.4), "link, 12 s");
-  EXPECT_EQ(progress_text({nullptr, 0, 0}, 0.0), "starting, 0 s");
+  EXPECT_EQ(progress_text({"render", 250, 1000, {}}, 2.0), "render 250/1000 documents, 125/s");
+  EXPECT_EQ(progress_text({"render", 3, 1000, {}}, 0.001), "render 3/1000 documents");  // no rate yet
+  EXPECT_EQ(progress_text({"render", 1000, 1000, {}}, 9.6), "render 1000/1000 documents, other pages, 10 s");
+  EXPECT_EQ(progress_text({"link", 0, 0, {}}, 12.4), "link, 12 s");
+  EXPECT_EQ(progress_text({nullptr, 0, 0, {}}, 0.0), "starting, 0 s");
 }
 
 /// Reads what `fd` has until `wanted` appears or 30 s pass (a safety net, not a timing).
@@ -50,7 +52,7 @@ TEST(ProgressLine, DrawsInPlaceAndErasesItselfWhenStopped) {
   {
     ProgressLine line(progress, fds[1]);
     got = read_until(fds[0], "render 3/10 documents");
-    ASSERT_NE(got.find("\rtravaux: render 3/10 documents, "), std::string::npos) << got;
+    ASSERT_NE(got.find("\rtravaux: render 3/10 documents"), std::string::npos) << got;
   }
   ::close(fds[1]);
   got = read_until(fds[0], "\x01", got);  // everything up to the end of the pipe
