@@ -93,7 +93,8 @@ int run_build(const BuildOptions& o) {
       const auto& [stage, seconds] = generated->stage_seconds[i];
       std::cerr << "travaux: " << stage << " " << seconds_text(seconds);
       if (i < generated->stage_peak_kb.size() && generated->stage_peak_kb[i] > 0)
-        std::cerr << " (peak memory " << (generated->stage_peak_kb[i] + 512) / 1024 << " MB)";
+        std::cerr << " (memory " << (generated->stage_resident_kb[i] + 512) / 1024 << " MB, peak "
+                  << (generated->stage_peak_kb[i] + 512) / 1024 << " MB)";
       std::cerr << "\n";
     }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -21,9 +21,15 @@ bool progress_wanted(bool quiet) {
 std::string progress_text(const diag::Progress::Snapshot& s, double seconds) {
   std::string text = s.stage ? s.stage : "starting";
   char numbers[96];
-  if (s.total > 0) {
-    const double rate = seconds > 0 ? static_cast<double>(s.done) / seconds : 0;
-    std::snprintf(numbers, sizeof numbers, " %zu/%zu documents, %.0f/s", s.done, s.total, rate);
+  if (s.total > 0 && s.done < s.total && seconds >= 0.5) {
+    // The rate only once it means something: the first frames of a stage divide by ~0.
+    std::snprintf(numbers, sizeof numbers, " %zu/%zu documents, %.0f/s", s.done, s.total,
+                  static_cast<double>(s.done) / seconds);
+  } else if (s.total > 0 && s.done < s.total) {
+    std::snprintf(numbers, sizeof numbers, " %zu/%zu documents", s.done, s.total);
+  } else if (s.total > 0) {
+    // Every document page is done; the pages made from the whole archive may still run.
+    std::snprintf(numbers, sizeof numbers, " %zu/%zu documents, other pages, %.0f s", s.done, s.total, seconds);
   } else {
     std::snprintf(numbers, sizeof numbers, ", %.0f s", seconds);
   }
@@ -46,18 +52,12 @@ void ProgressLine::draw(const std::string& text) {
 
 void ProgressLine::run() {
   using clock = std::chrono::steady_clock;
-  const char* stage = nullptr;
-  clock::time_point began = clock::now();
   std::string last;
   std::unique_lock lock(mutex_);
   // Ten frames a second at most: enough to look alive, too few to cost anything.
   while (!wake_.wait_for(lock, std::chrono::milliseconds(100), [this] { return stopping_; })) {
     const diag::Progress::Snapshot s = progress_.read();
-    if (s.stage != stage) {
-      stage = s.stage;
-      began = clock::now();
-    }
-    const double seconds = std::chrono::duration<double>(clock::now() - began).count();
+    const double seconds = s.stage ? std::chrono::duration<double>(clock::now() - s.started).count() : 0.0;
     std::string text = progress_text(s, seconds);
     if (text != last) draw(text);
     last = std::move(text);

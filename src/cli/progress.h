@@ -19,7 +19,8 @@ namespace travaux::cli {
 bool progress_wanted(bool quiet);
 
 /// One line for `snapshot`, `seconds` after its stage began: "render 4512/10001 documents,
-/// 312/s" when the stage counts items, "link, 12 s" when it does not. No prefix, no escapes.
+/// 312/s" when the stage counts items (the rate from half a second on; "other pages, 3 s" once
+/// every item is done), "link, 12 s" when it does not. No prefix, no escapes.
 std::string progress_text(const diag::Progress::Snapshot& snapshot, double seconds);
 
 /// Draws `progress` on `out` from a thread of its own until stop() or destruction.

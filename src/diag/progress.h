@@ -4,7 +4,9 @@
 // costs next to nothing; the display reads it from its own thread.
 
 #include <atomic>
+#include <chrono>
 #include <cstddef>
+#include <cstdint>
 
 namespace travaux::diag {
 
@@ -15,6 +17,7 @@ class Progress {
   void begin(const char* stage, std::size_t total = 0) {
     done_.store(0, std::memory_order_relaxed);
     total_.store(total, std::memory_order_relaxed);
+    started_.store(std::chrono::steady_clock::now().time_since_epoch().count(), std::memory_order_relaxed);
     stage_.store(stage, std::memory_order_release);
   }
   /// One more item (a document page rendered, ...) done; any thread.
@@ -23,17 +26,21 @@ class Progress {
   struct Snapshot {
     const char* stage = nullptr;  // nullptr before the first stage
     std::size_t done = 0, total = 0;
+    std::chrono::steady_clock::time_point started;  // when the stage began
   };
   /// The state now, for the display. A snapshot taken while a stage begins may mix the two
   /// stages' numbers for one frame; the next one is right.
   Snapshot read() const {
     return {stage_.load(std::memory_order_acquire), done_.load(std::memory_order_relaxed),
-            total_.load(std::memory_order_relaxed)};
+            total_.load(std::memory_order_relaxed),
+            std::chrono::steady_clock::time_point(
+                std::chrono::steady_clock::duration(started_.load(std::memory_order_relaxed)))};
   }
 
  private:
   std::atomic<const char*> stage_{nullptr};
   std::atomic<std::size_t> done_{0}, total_{0};
+  std::atomic<std::chrono::steady_clock::rep> started_{0};
 };
 
 }  // namespace travaux::diag

@@ -37,6 +37,26 @@ enum Band : std::uint32_t {
 
 const std::string kIndexFile = "/index.html";
 
+/// A PageSink that claims every file it is given with one rank: for page families that hand
+/// their files over themselves and never claim one path twice.
+class RankedSink final : public PageSink {
+ public:
+  RankedSink(OutputClaims& claims, ClaimRank rank) : claims_(claims), rank_(rank) {}
+  bool add(std::string path, std::string bytes) override {
+    claims_.file(rank_, std::move(path), std::move(bytes));
+    return true;
+  }
+  bool add_copy(std::string path, std::string source) override {
+    claims_.copy(rank_, std::move(path), std::move(source));
+    return true;
+  }
+  void replace(std::string path, std::string bytes) override { add(std::move(path), std::move(bytes)); }
+
+ private:
+  OutputClaims& claims_;
+  ClaimRank rank_;
+};
+
 /// One error per losing claim, in rank order. Inside kIndexes the first of the four page
 /// families to claim a path keeps it without an error, as when they filled one image in turn.
 void report_collisions(const model::Archive& archive, const std::vector<OutputClaims::Loser>& losers,
@@ -105,8 +125,10 @@ void render_site(const model::Archive& archive, const link::LinkedArchive& linke
       [&] { claims.file({kTimeline, 0}, "timeline/index.html", render_timeline_page(in)); },
       [&] { claims.file({kSearch, 0}, "search/index.html", render_search_page(in)); },
       [&] {
-        std::uint64_t k = 0;
-        for (auto& [path, bytes] : render_search_index(in)) claims.file({kSearchIndex, k++}, path, std::move(bytes));
+        // The index's files have distinct paths, so one rank serves them all; losers are
+        // reported by path inside a rank, the order they had when the index was a map.
+        RankedSink search_sink(claims, {kSearchIndex, 0});
+        for (auto& [path, bytes] : render_search_index(in, &search_sink)) search_sink.add(path, std::move(bytes));
       },
       [&] { SiteImage part; render_kind_indexes(in, part); add_indexes(0, std::move(part)); },
       [&] { SiteImage part; render_people_and_topics(in, part); add_indexes(1, std::move(part)); },

@@ -268,7 +268,7 @@ std::map<std::string, std::vector<std::string>> document_rounds(const RenderInpu
   return out;
 }
 
-std::map<std::string, std::string> render_search_index(const RenderInput& in) {
+std::map<std::string, std::string> render_search_index(const RenderInput& in, PageSink* documents_sink) {
   const Context cx{in, draft_texts(in), document_rounds(in)};
   std::vector<const Document*> docs;
   for (const auto& d : in.archive.documents) docs.push_back(&d);
@@ -295,8 +295,11 @@ std::map<std::string, std::string> render_search_index(const RenderInput& in) {
     for (std::size_t i = begin; i < end; ++i) {
       Extract& x = batch[i - begin];
       const std::string name = "search/d/" + std::to_string(i);
-      for (std::size_t k = 0; k < x.parts.size(); ++k)
-        files[name + (k ? "-" + std::to_string(k) : "") + ".js"] = std::move(x.parts[k]);
+      for (std::size_t k = 0; k < x.parts.size(); ++k) {
+        std::string path = name + (k ? "-" + std::to_string(k) : "") + ".js";
+        if (documents_sink) documents_sink->add(std::move(path), std::move(x.parts[k]));
+        else files[std::move(path)] = std::move(x.parts[k]);
+      }
     }
   }
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "render/page_sink.h"
 #include "render/view.h"
 
 namespace travaux::render {
@@ -38,6 +39,9 @@ std::map<std::string, std::vector<std::string>> document_rounds(const RenderInpu
 /// words search/terms/<i>.js and of word pairs search/pairs/<i>.js, and the document shards
 /// search/d/<n>.js (and <n>-<k>.js for the later parts of a long one).
 /// Deterministic: the same archive gives the same bytes whatever the thread count.
-std::map<std::string, std::string> render_search_index(const RenderInput& in);
+/// With `documents_sink`, each document's script (search/d/N.js) goes there as soon as its batch
+/// is read instead of into the returned map, so a build never holds them all
+/// (docs/architecture.md, "Streaming output").
+std::map<std::string, std::string> render_search_index(const RenderInput& in, PageSink* documents_sink = nullptr);
 
 }  // namespace travaux::render

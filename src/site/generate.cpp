@@ -35,12 +35,12 @@ void attach_source_lines(const model::Archive& archive, diag::Diagnostics& diags
   if (files.count("archive.toml")) diags.attach_lines("archive.toml", archive.config.source_text);
 }
 
-/// The process's peak resident memory so far in kB (VmHWM in /proc/self/status), 0 if unknown.
-std::size_t peak_kb() {
+/// A field of /proc/self/status in kB ("VmHWM:", the peak resident memory so far), 0 if unknown.
+std::size_t status_kb(std::string_view field) {
   std::ifstream status("/proc/self/status");
   std::string line;
   while (std::getline(status, line))
-    if (line.starts_with("VmHWM:")) return std::strtoull(line.c_str() + 6, nullptr, 10);
+    if (line.starts_with(field)) return std::strtoull(line.c_str() + field.size(), nullptr, 10);
   return 0;
 }
 
@@ -55,7 +55,8 @@ class StageClock {
   void done(const char* stage) {
     const auto now = std::chrono::steady_clock::now();
     out_.stage_seconds.emplace_back(stage, std::chrono::duration<double>(now - last_).count());
-    out_.stage_peak_kb.push_back(peak_kb());
+    out_.stage_peak_kb.push_back(status_kb("VmHWM:"));
+    out_.stage_resident_kb.push_back(status_kb("VmRSS:"));
     last_ = now;
   }
 

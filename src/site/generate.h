@@ -33,6 +33,8 @@ struct Generated {
   /// M removed" after an in-place write, empty after a full build (docs/incremental-builds.md).
   std::string outcome;
   std::vector<std::string> cache_notes;  // why the build was full, what it wrote: --verbose
+  /// The memory still held (kB, VmRSS) at the end of each stage: what the stage's output keeps.
+  std::vector<std::size_t> stage_resident_kb;
 };
 
 /// Runs the stages on the archive at `content`, stopping after the first stage that reports
