@@ -113,6 +113,7 @@ void add_draft(const RenderInput& in, const PageLocation& at, const Document& do
     d.set("changes_url", at.url(doc.url_folder + "/changes/"));
   }
   if (const Document* next = chain.next(doc)) d.set("superseded_by", doc_ref(in, at, *next));
+  if (chain.text_of(doc)) d.set("provenance_url", at.url(doc.url_folder + "/provenance/"));
   if (doc.version) d.set("version", std::to_string(*doc.version));
   if (!doc.status.empty()) d.set("status", doc.status);
   if (doc.objectives) d.set("objectives", std::to_string(*doc.objectives));

@@ -178,6 +178,7 @@ Data version_data(const RenderInput& in, const PageLocation& at, const Lineage& 
     const diff::Section& s = *it->second;
     d.set("present", true);
     d.set("url", at.url(doc.url_folder + "/#" + s.anchor));
+    d.set("provenance_url", at.url(doc.url_folder + "/provenance/#" + s.anchor));
     if (change && change->before) {
       // A version that changed nothing repeats the text above it: one line says so, and the
       // history reads as its changes (a part of a 35-version text is otherwise 35 copies).
@@ -200,6 +201,7 @@ Data version_data(const RenderInput& in, const PageLocation& at, const Lineage& 
   } else if (l.declared.count(k)) {
     d.set("not_held", true);
     d.set("url", at.url(doc.url_folder + "/"));  // a page without the text has no such id
+    d.set("provenance_url", at.url(doc.url_folder + "/provenance/"));
     d.set("status", "The text of this version is not in the archive.");
   } else {
     std::string why = "Not in this version.";

@@ -12,6 +12,7 @@
 #include "render/feeds.h"
 #include "render/history_page.h"
 #include "render/index_pages.h"
+#include "render/provenance_page.h"
 #include "render/timeline_page.h"
 #include "render/search_index.h"
 #include "render/search_page.h"
@@ -46,7 +47,7 @@ render::SiteImage render_site(const model::Archive& archive, const link::LinkedA
   std::vector<std::string> pages(n), bibtex(n), ris(n);
   std::string home, timeline, search, atom, json, csv, calendar;
   std::map<std::string, std::string> search_index;
-  render::SiteImage kind_indexes, people_and_topics, changes, history;
+  render::SiteImage kind_indexes, people_and_topics, changes, history, provenance;
   diag::Diagnostics calendar_diags;
   tbb::parallel_invoke(
       [&] {
@@ -62,6 +63,7 @@ render::SiteImage render_site(const model::Archive& archive, const link::LinkedA
       [&] { search = render_search_page(in); }, [&] { search_index = render_search_index(in); },
       [&] { render_kind_indexes(in, kind_indexes); }, [&] { render_people_and_topics(in, people_and_topics); },
       [&] { render_changes_pages(in, changes); }, [&] { render_history_pages(in, history); },
+      [&] { render_provenance_pages(in, provenance); },
       [&] { atom = render_atom(in); }, [&] { json = render_archive_json(in); },
       [&] { csv = render_documents_csv(in); }, [&] { calendar = render_calendar(archive, calendar_diags); });
   diags.merge(calendar_diags);
@@ -95,7 +97,7 @@ render::SiteImage render_site(const model::Archive& archive, const link::LinkedA
   folders.push_back("search");
   // The same precedence as when these four filled one image in turn: the first claim of a path wins.
   render::SiteImage indexes = std::move(kind_indexes);
-  for (auto* part : {&people_and_topics, &changes, &history})
+  for (auto* part : {&people_and_topics, &changes, &history, &provenance})
     for (auto& [path, bytes] : part->files) indexes.add(path, std::move(bytes));
   for (auto& [path, bytes] : indexes.files) {
     folders.push_back(path.substr(0, path.size() - std::string("/index.html").size()));

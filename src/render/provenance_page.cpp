@@ -1,0 +1,254 @@
+// Provenance pages: each paragraph of a version with the versions that introduced and changed
+// it (docs/drafts-and-changes.md, "Provenance"; CONTENT-MODEL.md, "Output":
+// drafts/<id>/provenance/index.html).
+#include "render/provenance_page.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include <tbb/parallel_for.h>
+
+#include "compare/provenance.h"
+#include "diff/inline_html.h"
+#include "render/changes_page.h"
+#include "text/escape.h"
+
+namespace travaux::render {
+
+namespace {
+
+using compare::ProvenanceEvent;
+using model::Document;
+
+/// A version's colour in the chart and beside its paragraphs: the older, the darker.
+std::string age_colour(std::size_t j, std::size_t k) {
+  const int lightness = 26 + (k ? static_cast<int>(54 * j / k) : 0);
+  return "hsl(205 55% " + std::to_string(lightness) + "%)";
+}
+
+const char* verb(ProvenanceEvent::Kind kind) {
+  using K = ProvenanceEvent::Kind;
+  switch (kind) {
+    case K::introduced: return "Introduced in";
+    case K::untraced: return "Traced back to";
+    case K::split_off: return "Split off in";
+    case K::reworded: return "Reworded in";
+    case K::moved: return "Moved in";
+    case K::renumbered: return "Renumbered in";
+    case K::removed: return "Removed in";
+    case K::restored: return "Restored in";
+  }
+  return "";
+}
+
+std::string detail(const ProvenanceEvent& e, bool inherited) {
+  using K = ProvenanceEvent::Kind;
+  const auto para = [](int n) { return "paragraph " + std::to_string(n); };
+  if (inherited && e.kind != K::removed && e.number) return "in " + para(e.number);
+  switch (e.kind) {
+    case K::split_off: return e.was ? "from " + para(e.was) : "from another paragraph";
+    case K::moved: return e.was && e.was != e.number ? "was " + para(e.was) : "";
+    case K::renumbered: return "was " + std::to_string(e.was);
+    case K::removed: return e.was ? "as " + para(e.was) : "";
+    default: return "";
+  }
+}
+
+/// "Introduced in Zero draft · Reworded in Rev 1, Rev 3 · ...": the events grouped by kind,
+/// the groups in the order of their first event, each event linked to the paragraph on the
+/// page that shows it.
+Data event_groups(const PageLocation& at, const std::vector<const Document*>& docs,
+                  const std::vector<const ProvenanceEvent*>& events, std::size_t own) {
+  std::vector<std::pair<ProvenanceEvent::Kind, std::vector<Data>>> groups;
+  for (std::size_t n = 0; n < events.size(); ++n) {
+    const ProvenanceEvent& e = *events[n];
+    Data item;
+    const Document& doc = *docs[e.version];
+    item.set("label", doc.display_name());
+    item.set("url", at.url(doc.url_folder + (e.on_draft_page ? "/#" : "/changes/#") + e.anchor));
+    if (std::string d = detail(e, n + own < events.size()); !d.empty()) item.set("detail", d);
+    auto g = std::find_if(groups.begin(), groups.end(), [&](const auto& x) { return x.first == e.kind; });
+    if (g == groups.end()) g = groups.insert(groups.end(), {e.kind, {}});
+    if (!g->second.empty()) item.set("comma", true);
+    g->second.push_back(std::move(item));
+  }
+  std::vector<Data> out;
+  for (auto& [kind, items] : groups) {
+    Data g;
+    g.set("verb", std::string(verb(kind)));
+    set_list(g, "items", list_of(std::move(items)));
+    out.push_back(std::move(g));
+  }
+  return list_of(std::move(out));
+}
+
+/// Rounded shares that add up to 100 (largest remainder); a share under 1% says so.
+struct Share {
+  std::size_t version;
+  std::size_t words;
+  std::string percent;
+};
+
+std::vector<Share> shares(const compare::VersionProvenance& vp) {
+  std::vector<Share> out;
+  std::vector<std::pair<std::size_t, std::size_t>> rest;  // (remainder, index)
+  std::size_t given = 0;
+  std::vector<std::size_t> pct;
+  for (std::size_t j = 0; j < vp.words_from.size(); ++j) {
+    if (!vp.words_from[j]) continue;
+    const std::size_t scaled = vp.words_from[j] * 100;
+    pct.push_back(scaled / vp.words);
+    given += pct.back();
+    rest.emplace_back(scaled % vp.words, out.size());
+    out.push_back({j, vp.words_from[j], ""});
+  }
+  std::stable_sort(rest.begin(), rest.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (std::size_t n = 0; given < 100 && n < rest.size(); ++n, ++given) ++pct[rest[n].second];
+  for (std::size_t n = 0; n < out.size(); ++n) out[n].percent = pct[n] ? std::to_string(pct[n]) + "%" : "under 1%";
+  return out;
+}
+
+std::string plural_words(std::size_t n) { return std::to_string(n) + (n == 1 ? " word" : " words"); }
+
+/// The line above the text: how much of it dates from each version.
+std::string share_line(const std::vector<Share>& parts, const compare::VersionProvenance& vp,
+                       const std::vector<const Document*>& docs, std::size_t k) {
+  const std::string name = docs[k]->display_name();
+  if (!vp.words) return name + " has no words to trace.";
+  if (k == 0) return name + " is the first version: all its " + plural_words(vp.words) + " are new in it.";
+  if (vp.traced_from == k)
+    return "The text of " + docs[k - 1]->display_name() + " is not in the archive, so the " + plural_words(vp.words) +
+           " of " + name + " are traced back no further than " + name + ".";
+  std::string line = "Of its " + plural_words(vp.words) + ", ";
+  for (std::size_t n = 0; n < parts.size(); ++n) {
+    if (n) line += n + 1 == parts.size() ? " and " : ", ";
+    const std::string label = docs[parts[n].version]->display_name();
+    if (parts[n].version == k) line += parts[n].percent + " are new in " + label;
+    else line += parts[n].percent + (n ? " since " : " are unchanged since ") + label;
+  }
+  if (vp.traced_from > 0)
+    line += " (traced back to " + docs[vp.traced_from]->display_name() + ": the text of " +
+            docs[vp.traced_from - 1]->display_name() + " is not in the archive)";
+  return line + ".";
+}
+
+std::string fixed(double x) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3f", x);
+  return buf;
+}
+
+void add_chart(const PageLocation& at, const std::vector<Share>& parts, const compare::VersionProvenance& vp,
+               const std::vector<const Document*>& docs, std::size_t k, Data& d) {
+  std::vector<Data> segments, legend;
+  std::size_t before = 0;
+  for (const Share& s : parts) {
+    Data seg;
+    seg.set("x", fixed(100.0 * static_cast<double>(before) / static_cast<double>(vp.words)));
+    seg.set("width", fixed(100.0 * static_cast<double>(s.words) / static_cast<double>(vp.words)));
+    seg.set("colour", age_colour(s.version, k));
+    seg.set("label", docs[s.version]->display_name());
+    seg.set("percent", s.percent);
+    before += s.words;
+    Data item = seg;
+    item.set("words", plural_words(s.words));
+    item.set("url", at.url(docs[s.version]->url_folder + "/provenance/"));
+    if (s.version == k) item.set("current", true);
+    segments.push_back(std::move(seg));
+    legend.push_back(std::move(item));
+  }
+  set_list(d, "segments", list_of(std::move(segments)));
+  set_list(d, "legend", list_of(std::move(legend)));
+}
+
+Data held_sections(const RenderInput& in, const PageLocation& at, const compare::TextProvenance& tp,
+                   const diff::DraftText& text, const std::vector<const Document*>& docs, std::size_t k) {
+  const compare::VersionProvenance& vp = tp.versions[k];
+  const diff::UrlFor url_for = draft_url_for(in, *docs[k], at);
+  std::vector<Data> sections;
+  for (std::size_t s = 0; s < text.sections.size(); ++s) {
+    const diff::Section& sec = text.sections[s];
+    Data sd;
+    sd.set("anchor", sec.anchor);
+    std::string title = diff::inline_html(sec.title_atoms, url_for);
+    if (title.empty()) title = text::escape_html(anchor_label(sec.anchor));
+    sd.set("title_html", title);
+    sd.set("history_url", at.url(history_folder(in, *docs[k]) + "/" + sec.anchor + "/"));
+    std::vector<Data> paras;
+    for (std::size_t i = 0; i < sec.paragraphs.size(); ++i) {
+      const diff::Paragraph& p = sec.paragraphs[i];
+      const compare::ParagraphProvenance& pp = vp.sections[s][i];
+      Data pd;
+      pd.set("id", vp.ids[s][i]);
+      if (p.number) pd.set("number", std::to_string(p.number));
+      pd.set("html", diff::inline_html(p.atoms, url_for));
+      pd.set("colour", age_colour(pp.newest, k));
+      const auto history = tp.history(pp);
+      pd["groups"] = event_groups(at, docs, history, pp.events);
+      paras.push_back(std::move(pd));
+    }
+    set_list(sd, "paragraphs", list_of(std::move(paras)));
+    sections.push_back(std::move(sd));
+  }
+  return list_of(std::move(sections));
+}
+
+std::string render_one(const RenderInput& in, const compare::ComparedText& ct, const compare::TextProvenance& tp,
+                       const std::vector<const Document*>& docs, std::size_t k, std::string& file) {
+  const Document& doc = *docs[k];
+  Page page;
+  page.at = {doc.url_folder + "/provenance", in.archive.config.pretty_urls};
+  page.template_name = "provenance.html";
+  page.title = "Where each paragraph of " + doc.display_name() + " comes from";
+  page.section = "drafts";
+  page.crumbs = {{"Drafts", "drafts/"}, {doc.display_name(), doc.url_folder + "/"}};
+  page.description = "The version of the text that introduced each paragraph of " + doc.display_name() +
+                     ", and every version that changed it.";
+  Data& d = page.data;
+  d.set("title", page.title);
+  d.set("draft", doc_ref(in, page.at, doc));
+  if (k > 0) d.set("changes_url", page.at.url(doc.url_folder + "/changes/"));
+  std::vector<Data> strip;
+  for (std::size_t j = 0; j < docs.size(); ++j) {
+    Data item = doc_ref(in, page.at, *docs[j]);
+    item.set("url", page.at.url(docs[j]->url_folder + "/provenance/"));
+    if (j == k) item.set("current", true);
+    strip.push_back(std::move(item));
+  }
+  set_list(d, "chain", list_of(std::move(strip)));
+  const compare::VersionProvenance& vp = tp.versions[k];
+  if (vp.held && ct.versions[k].text) {
+    d.set("held", true);
+    const std::vector<Share> parts = shares(vp);
+    d.set("share_line", share_line(parts, vp, docs, k));
+    if (vp.words) add_chart(page.at, parts, vp, docs, k, d);
+    d["sections"] = held_sections(in, page.at, tp, *ct.versions[k].text, docs, k);
+  } else {
+    add_sources(in, page.at, k > 0 ? docs[k - 1] : nullptr, doc, d);
+  }
+  file = page.at.file();
+  return render_page(in, std::move(page));
+}
+
+}  // namespace
+
+void render_provenance_pages(const RenderInput& in, render::SiteImage& out) {
+  if (!in.compared) return;
+  const auto& texts = in.compared->texts;
+  // Each text traced once, then its versions' pages in parallel, into slots added in order.
+  std::vector<std::vector<std::pair<std::string, std::string>>> pages(texts.size());
+  tbb::parallel_for(std::size_t{0}, texts.size(), [&](std::size_t t) {
+    const compare::ComparedText& ct = texts[t];
+    const compare::TextProvenance tp = compare::trace_provenance(ct);
+    std::vector<const Document*> docs;
+    for (const auto& v : ct.versions) docs.push_back(v.doc);
+    pages[t].resize(docs.size());
+    tbb::parallel_for(std::size_t{0}, docs.size(), [&](std::size_t k) {
+      pages[t][k].second = render_one(in, ct, tp, docs, k, pages[t][k].first);
+    });
+  });
+  for (auto& list : pages)
+    for (auto& [file, bytes] : list) out.add(std::move(file), std::move(bytes));
+}
+
+}  // namespace travaux::render
