@@ -22,7 +22,7 @@ using model::Document;
 
 /// A version's colour in the chart and beside its paragraphs: the older, the darker.
 std::string age_colour(std::size_t j, std::size_t k) {
-  const int lightness = 26 + (k ? static_cast<int>(54 * j / k) : 0);
+  const int lightness = 26 + (k ? static_cast<int>(48 * j / k) : 0);
   return "hsl(205 55% " + std::to_string(lightness) + "%)";
 }
 
@@ -47,16 +47,16 @@ std::string detail(const ProvenanceEvent& e, bool inherited) {
   if (inherited && e.kind != K::removed && e.number) return "in " + para(e.number);
   switch (e.kind) {
     case K::split_off: return e.was ? "from " + para(e.was) : "from another paragraph";
-    case K::moved: return e.was && e.was != e.number ? "was " + para(e.was) : "";
+    case K::moved: return e.was && e.was != e.number ? "was " + std::to_string(e.was) : "";
     case K::renumbered: return "was " + std::to_string(e.was);
     case K::removed: return e.was ? "as " + para(e.was) : "";
     default: return "";
   }
 }
 
-/// "Introduced in Zero draft · Reworded in Rev 1, Rev 3 · ...": the events grouped by kind,
-/// the groups in the order of their first event, each event linked to the paragraph on the
-/// page that shows it.
+/// "Introduced in Zero draft · Reworded in Rev 1, Rev 3 · Moved in Rev 4": the events in
+/// the order they happened, consecutive ones of one kind in one group, each linked to the
+/// paragraph on the page that shows it.
 Data event_groups(const PageLocation& at, const std::vector<const Document*>& docs,
                   const std::vector<const ProvenanceEvent*>& events, std::size_t own) {
   std::vector<std::pair<ProvenanceEvent::Kind, std::vector<Data>>> groups;
@@ -67,10 +67,9 @@ Data event_groups(const PageLocation& at, const std::vector<const Document*>& do
     item.set("label", doc.display_name());
     item.set("url", at.url(doc.url_folder + (e.on_draft_page ? "/#" : "/changes/#") + e.anchor));
     if (std::string d = detail(e, n + own < events.size()); !d.empty()) item.set("detail", d);
-    auto g = std::find_if(groups.begin(), groups.end(), [&](const auto& x) { return x.first == e.kind; });
-    if (g == groups.end()) g = groups.insert(groups.end(), {e.kind, {}});
-    if (!g->second.empty()) item.set("comma", true);
-    g->second.push_back(std::move(item));
+    if (groups.empty() || groups.back().first != e.kind) groups.push_back({e.kind, {}});
+    else item.set("comma", true);
+    groups.back().second.push_back(std::move(item));
   }
   std::vector<Data> out;
   for (auto& [kind, items] : groups) {
@@ -108,23 +107,50 @@ std::vector<Share> shares(const compare::VersionProvenance& vp) {
   return out;
 }
 
-std::string plural_words(std::size_t n) { return std::to_string(n) + (n == 1 ? " word" : " words"); }
+/// "20,288": English digit grouping.
+std::string grouped(std::size_t n) {
+  std::string digits = std::to_string(n), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+std::string plural_words(std::size_t n) { return grouped(n) + (n == 1 ? " word" : " words"); }
+
+/// Up to this many versions the line names each; beyond, the oldest, the newest and the three
+/// largest in between (the list under the bar names them all).
+constexpr std::size_t kNamedVersions = 5;
 
 /// The line above the text: how much of it dates from each version.
 std::string share_line(const std::vector<Share>& parts, const compare::VersionProvenance& vp,
                        const std::vector<const Document*>& docs, std::size_t k) {
   const std::string name = docs[k]->display_name();
+  const auto label = [&](const Share& s) { return docs[s.version]->display_name(); };
   if (!vp.words) return name + " has no words to trace.";
   if (k == 0) return name + " is the first version: all its " + plural_words(vp.words) + " are new in it.";
   if (vp.traced_from == k)
     return "The text of " + docs[k - 1]->display_name() + " is not in the archive, so the " + plural_words(vp.words) +
            " of " + name + " are traced back no further than " + name + ".";
   std::string line = "Of its " + plural_words(vp.words) + ", ";
-  for (std::size_t n = 0; n < parts.size(); ++n) {
-    if (n) line += n + 1 == parts.size() ? " and " : ", ";
-    const std::string label = docs[parts[n].version]->display_name();
-    if (parts[n].version == k) line += parts[n].percent + " are new in " + label;
-    else line += parts[n].percent + (n ? " since " : " are unchanged since ") + label;
+  if (parts.size() <= kNamedVersions) {
+    for (std::size_t n = 0; n < parts.size(); ++n) {
+      if (n) line += n + 1 == parts.size() ? " and " : ", ";
+      if (parts[n].version == k) line += parts[n].percent + " are new in " + label(parts[n]);
+      else line += parts[n].percent + (n ? " since " : " are unchanged since ") + label(parts[n]);
+    }
+  } else {
+    const bool fresh = parts.back().version == k;
+    line += parts.front().percent + " are unchanged since " + label(parts.front());
+    if (fresh) line += " and " + parts.back().percent + " are new in " + name;
+    std::vector<Share> middle(parts.begin() + 1, parts.end() - (fresh ? 1 : 0));
+    const std::size_t between = middle.size();
+    std::stable_sort(middle.begin(), middle.end(), [](const Share& a, const Share& b) { return a.words > b.words; });
+    line += "; the rest date from " + std::to_string(between) + " versions " + (fresh ? "in between" : "after it") +
+            ", most from ";
+    for (std::size_t n = 0; n < 3; ++n)
+      line += (n ? n == 2 ? " and " : ", " : "") + label(middle[n]) + " (" + middle[n].percent + ")";
   }
   if (vp.traced_from > 0)
     line += " (traced back to " + docs[vp.traced_from]->display_name() + ": the text of " +
@@ -157,6 +183,9 @@ void add_chart(const PageLocation& at, const std::vector<Share>& parts, const co
     segments.push_back(std::move(seg));
     legend.push_back(std::move(item));
   }
+  // Past the versions the line names, the full list is folded: the line has said the most.
+  if (parts.size() > kNamedVersions)
+    d.set("fold_legend", "The words of each of the " + std::to_string(parts.size()) + " versions they date from");
   set_list(d, "segments", list_of(std::move(segments)));
   set_list(d, "legend", list_of(std::move(legend)));
 }
