@@ -84,7 +84,7 @@ Origins through_split(const diff::Paragraph& after, const diff::Paragraph& from,
 }
 
 std::string draft_anchor(const diff::Section& s, const std::string& id) {
-  return id.starts_with("para-") && id.find('.') == std::string::npos ? id : s.anchor;
+  return id.starts_with("para-") && id.find('_') == std::string::npos ? id : s.anchor;
 }
 
 }  // namespace
@@ -100,7 +100,7 @@ std::vector<std::vector<std::string>> paragraph_ids(const diff::DraftText& text)
       // The first paragraph numbered N keeps para-N, as on the draft page; a second list
       // numbered from 1 would otherwise put one id on the page twice.
       if (p.number && numbered.insert(p.number).second) out[s].push_back(p.anchor());
-      else out[s].push_back(sec.anchor + "." + std::to_string(i + 1));
+      else out[s].push_back(sec.anchor + "_" + std::to_string(i + 1));
     }
   }
   return out;

@@ -82,7 +82,9 @@ struct TextProvenance {
 TextProvenance trace_provenance(const ComparedText& text);
 
 /// The id of each paragraph of `text` on its pages: `para-N` for the first paragraph numbered
-/// N (the draft page's own anchor), else "<section anchor>.<position in the section>".
+/// N (the draft page's own anchor), else "<section anchor>_<position in the section>": an
+/// underscore, which no slug holds, so it never takes a heading's id (HTML ids keep to letters,
+/// digits, "-" and "_").
 std::vector<std::vector<std::string>> paragraph_ids(const diff::DraftText& text);
 
 /// The id a paragraph removed in a version carries on that version's changes page.

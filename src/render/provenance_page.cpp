@@ -20,10 +20,16 @@ namespace {
 using compare::ProvenanceEvent;
 using model::Document;
 
-/// A version's colour in the chart and beside its paragraphs: the older, the darker.
-std::string age_colour(std::size_t j, std::size_t k) {
-  const int lightness = 26 + (k ? static_cast<int>(48 * j / k) : 0);
-  return "hsl(205 55% " + std::to_string(lightness) + "%)";
+/// Eight shades, from the oldest version (darkest) to the newest: each version of a long text
+/// takes the shade of its place between the first and this one. The paragraphs use the CSS
+/// classes age-0 ... age-7 of the same shades (no inline style).
+constexpr int kShades = 8;
+int age_shade(std::size_t j, std::size_t k) {
+  return k ? static_cast<int>((static_cast<double>(j) * (kShades - 1) + static_cast<double>(k) / 2) / static_cast<double>(k)) : 0;
+}
+std::string age_colour(int shade) {
+  static const char* const kLightness[kShades] = {"26", "33", "40", "47", "53", "60", "67", "74"};
+  return std::string("hsl(205 55% ") + kLightness[shade] + "%)";
 }
 
 const char* verb(ProvenanceEvent::Kind kind) {
@@ -172,7 +178,7 @@ void add_chart(const PageLocation& at, const std::vector<Share>& parts, const co
     Data seg;
     seg.set("x", fixed(100.0 * static_cast<double>(before) / static_cast<double>(vp.words)));
     seg.set("width", fixed(100.0 * static_cast<double>(s.words) / static_cast<double>(vp.words)));
-    seg.set("colour", age_colour(s.version, k));
+    seg.set("colour", age_colour(age_shade(s.version, k)));
     seg.set("label", docs[s.version]->display_name());
     seg.set("percent", s.percent);
     before += s.words;
@@ -211,7 +217,7 @@ Data held_sections(const RenderInput& in, const PageLocation& at, const compare:
       pd.set("id", vp.ids[s][i]);
       if (p.number) pd.set("number", std::to_string(p.number));
       pd.set("html", diff::inline_html(p.atoms, url_for));
-      pd.set("colour", age_colour(pp.newest, k));
+      pd.set("age", std::to_string(age_shade(pp.newest, k)));
       const auto history = tp.history(pp);
       pd["groups"] = event_groups(at, docs, history, pp.events);
       paras.push_back(std::move(pd));

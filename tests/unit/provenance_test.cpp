@@ -200,9 +200,9 @@ TEST(Provenance, ParagraphIdsAreUniqueOnAPage) {
   const diff::DraftText text = diff::read_draft("Intro.\n\n## A\n\n1. One.\n2. Two.\n\nLoose.\n\n## B\n\n1. Again one.\n", 1);
   const auto ids = paragraph_ids(text);
   ASSERT_EQ(ids.size(), 3u);
-  EXPECT_EQ(ids[0], (std::vector<std::string>{"opening.1"}));
-  EXPECT_EQ(ids[1], (std::vector<std::string>{"para-1", "para-2", "a.3"}));
-  EXPECT_EQ(ids[2], (std::vector<std::string>{"b.1"}));  // para-1 is taken
+  EXPECT_EQ(ids[0], (std::vector<std::string>{"opening_1"}));
+  EXPECT_EQ(ids[1], (std::vector<std::string>{"para-1", "para-2", "a_3"}));
+  EXPECT_EQ(ids[2], (std::vector<std::string>{"b_1"}));  // para-1 is taken
   EXPECT_EQ(removed_id("para-2"), "was-para-2");
 }
 
