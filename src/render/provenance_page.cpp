@@ -60,31 +60,36 @@ std::string detail(const ProvenanceEvent& e, bool inherited) {
   }
 }
 
-/// "Introduced in Zero draft · Reworded in Rev 1, Rev 3 · Moved in Rev 4": the events in
-/// the order they happened, consecutive ones of one kind in one group, each linked to the
-/// paragraph on the page that shows it.
-Data event_groups(const PageLocation& at, const std::vector<const Document*>& docs,
-                  const std::vector<const ProvenanceEvent*>& events, std::size_t own) {
-  std::vector<std::pair<ProvenanceEvent::Kind, std::vector<Data>>> groups;
+/// The links of one page to each version's draft and changes pages, made once per page: a long
+/// text has thousands of events, and each would otherwise walk the relative path again.
+struct VersionLinks {
+  std::vector<std::string> label_html, draft_url, changes_url;  // escaped
+  VersionLinks(const PageLocation& at, const std::vector<const Document*>& docs) {
+    for (const Document* d : docs) {
+      label_html.push_back(text::escape_html(d->display_name()));
+      draft_url.push_back(text::escape_html(at.url(d->url_folder + "/")));
+      changes_url.push_back(text::escape_html(at.url(d->url_folder + "/changes/")));
+    }
+  }
+};
+
+/// "Introduced in Zero draft · Reworded in Rev 1, Rev 3 · Moved in Rev 4" as HTML (every text
+/// escaped): the events in the order they happened, consecutive ones of one kind in one group,
+/// each linked to the paragraph on the page that shows it. Written here rather than as
+/// template data: a long text's page has tens of thousands of events.
+std::string events_html(const VersionLinks& links, const std::vector<const ProvenanceEvent*>& events, std::size_t own) {
+  std::string out;
   for (std::size_t n = 0; n < events.size(); ++n) {
     const ProvenanceEvent& e = *events[n];
-    Data item;
-    const Document& doc = *docs[e.version];
-    item.set("label", doc.display_name());
-    item.set("url", at.url(doc.url_folder + (e.on_draft_page ? "/#" : "/changes/#") + e.anchor));
-    if (std::string d = detail(e, n + own < events.size()); !d.empty()) item.set("detail", d);
-    if (groups.empty() || groups.back().first != e.kind) groups.push_back({e.kind, {}});
-    else item.set("comma", true);
-    groups.back().second.push_back(std::move(item));
+    const bool same_group = n > 0 && events[n - 1]->kind == e.kind;
+    if (!same_group) out += std::string(n ? "</span> " : "") + "<span class=\"ev\">" + verb(e.kind) + " ";
+    else out += ", ";
+    out += "<a href=\"" + (e.on_draft_page ? links.draft_url[e.version] : links.changes_url[e.version]) + "#" +
+           text::escape_html(e.anchor) + "\">" + links.label_html[e.version] + "</a>";
+    if (std::string d = detail(e, n + own < events.size()); !d.empty()) out += " (" + text::escape_html(d) + ")";
   }
-  std::vector<Data> out;
-  for (auto& [kind, items] : groups) {
-    Data g;
-    g.set("verb", std::string(verb(kind)));
-    set_list(g, "items", list_of(std::move(items)));
-    out.push_back(std::move(g));
-  }
-  return list_of(std::move(out));
+  if (!events.empty()) out += "</span>";
+  return out;
 }
 
 /// Rounded shares that add up to 100 (largest remainder); a share under 1% says so.
@@ -200,6 +205,7 @@ Data held_sections(const RenderInput& in, const PageLocation& at, const compare:
                    const diff::DraftText& text, const std::vector<const Document*>& docs, std::size_t k) {
   const compare::VersionProvenance& vp = tp.versions[k];
   const diff::UrlFor url_for = draft_url_for(in, *docs[k], at);
+  const VersionLinks links(at, docs);
   std::vector<Data> sections;
   for (std::size_t s = 0; s < text.sections.size(); ++s) {
     const diff::Section& sec = text.sections[s];
@@ -219,7 +225,7 @@ Data held_sections(const RenderInput& in, const PageLocation& at, const compare:
       pd.set("html", diff::inline_html(p.atoms, url_for));
       pd.set("age", std::to_string(age_shade(pp.newest, k)));
       const auto history = tp.history(pp);
-      pd["groups"] = event_groups(at, docs, history, pp.events);
+      pd.set("events_html", events_html(links, history, pp.events));
       paras.push_back(std::move(pd));
     }
     set_list(sd, "paragraphs", list_of(std::move(paras)));

@@ -228,7 +228,7 @@ TEST_F(ProvenancePages, FinalTextShowsEachParagraphsVersionsLinkedToTheChangesPa
   EXPECT_NE(html.find("<h1>Where each paragraph of Final text comes from</h1>"), std::string::npos);
   EXPECT_NE(html.find("<p class=\"prov-note\"><span class=\"ev\">Introduced in <a href=\"../../../drafts/zero-draft/index.html#para-4\">Zero draft</a></span> "
                       "<span class=\"ev\">Renumbered in <a href=\"../../../drafts/rev-1/changes/index.html#para-5\">Rev 1</a> (was 4), "
-                      "<a href=\"../../../drafts/final-text/changes/index.html#para-6\">Final text</a> (was 5)</span> </p>"),
+                      "<a href=\"../../../drafts/final-text/changes/index.html#para-6\">Final text</a> (was 5)</span></p>"),
             std::string::npos);
   EXPECT_NE(html.find("<span class=\"ev\">Removed in <a href=\"../../../drafts/rev-2/changes/index.html#was-para-13\">Rev 2</a> (as paragraph 13)</span> "
                       "<span class=\"ev\">Restored in <a href=\"../../../drafts/final-text/changes/index.html#para-14\">Final text</a></span>"),
