@@ -3,9 +3,12 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <optional>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "cli/progress.h"
 #include "site/generate.h"
 #include "write/output_folder.h"
 
@@ -13,7 +16,11 @@ namespace travaux::cli {
 
 namespace {
 
+/// --quiet: print errors only. A plain flag because OutputLock takes a plain function pointer.
+bool quiet_build = false;
+
 void say_waiting(const std::filesystem::path& lock_file) {
+  if (quiet_build) return;
   std::cerr << "travaux: another build is writing to this output folder; waiting for it to finish (lock "
             << lock_file.string() << "; --no-wait fails at once instead)\n";
 }
@@ -55,21 +62,38 @@ std::string seconds_text(double seconds) {
 
 int run_build(const BuildOptions& o) {
   const auto started = std::chrono::steady_clock::now();
+  quiet_build = o.quiet;
   int code = kOk;
   auto lock = lock_output(o, &code);
   if (!lock) return code;
   diag::Diagnostics diags;
-  auto generated = site::generate(o.content, site::Until::write, diags, o.out);
+  diag::Progress progress;
+  std::optional<ProgressLine> line;
+  if (progress_wanted(o.quiet)) line.emplace(progress, STDERR_FILENO);
+  auto generated = site::generate(o.content, site::Until::write, diags, o.out, &progress);
+  line.reset();  // erases the progress line before anything else is printed
   diags.sort();
-  diag::report(diags, diag::Format::text, std::cerr);
+  if (o.quiet) {
+    diag::Diagnostics errors;
+    for (const auto& d : diags.items())
+      if (d.severity == diag::Severity::error) errors.add(d);
+    diag::report(errors, diag::Format::text, std::cerr);
+  } else {
+    diag::report(diags, diag::Format::text, std::cerr);
+  }
   if (!generated) {
     std::cerr << "travaux: " << diags.error_count() << " error(s); nothing written, " << o.out.string()
               << " left as it was\n";
     return kContentError;
   }
-  if (o.verbose)
-    for (const auto& [stage, seconds] : generated->stage_seconds)
-      std::cerr << "travaux: " << stage << " " << seconds_text(seconds) << "\n";
+  if (o.verbose && !o.quiet)
+    for (std::size_t i = 0; i < generated->stage_seconds.size(); ++i) {
+      const auto& [stage, seconds] = generated->stage_seconds[i];
+      std::cerr << "travaux: " << stage << " " << seconds_text(seconds);
+      if (i < generated->stage_peak_kb.size() && generated->stage_peak_kb[i] > 0)
+        std::cerr << " (peak memory " << (generated->stage_peak_kb[i] + 512) / 1024 << " MB)";
+      std::cerr << "\n";
+    }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (!o.quiet) {
     std::cout << "travaux: " << generated->documents << " documents, " << generated->files << " files written to "

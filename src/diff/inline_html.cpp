@@ -53,7 +53,7 @@ class Writer {
     if (!markdown::same_marks(leaf(), a.marks) || op != op_) set_op(Op::same);
     set_marks(a.marks);
     set_op(op);
-    out_ += text::escape_html(a.text);
+    append_escaped(a.text);
   }
 
   std::string finish() {
@@ -63,6 +63,16 @@ class Writer {
   }
 
  private:
+  /// Most words need no escaping: appended as they are, without a string per word.
+  void append_escaped(const std::string& text) {
+    for (unsigned char c : text)
+      if (c < 0x20 || c == '&' || c == '<' || c == '>' || c == '"' || c == '\'') {
+        out_ += text::escape_html(text);
+        return;
+      }
+    out_ += text;
+  }
+
   const markdown::MarkNode* leaf() const { return open_.empty() ? nullptr : open_.back(); }
 
   void set_op(Op op) {

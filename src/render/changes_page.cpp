@@ -59,8 +59,8 @@ Data paragraph_data(const RenderInput& in, const PageLocation& at, const Paragra
   using K = ParagraphChange::Kind;
   Data d;
   const diff::Paragraph& shown = c.after && c.kind != K::moved_away ? *c.after : *c.before;
-  if (shown.number) d.set("number", std::to_string(shown.number));
-  if (c.renumbered) d.set("was", std::to_string(c.before->number));
+  if (shown.number) put(d, "number", std::to_string(shown.number));
+  if (c.renumbered) put(d, "was", std::to_string(c.before->number));
   std::string cls, badge, note;
   const auto before_url = [&](const diff::Paragraph& p) {
     return at.url(before.url_folder + "/" + (p.number ? "#" + p.anchor() : ""));
@@ -100,19 +100,19 @@ Data paragraph_data(const RenderInput& in, const PageLocation& at, const Paragra
     note = "Moved from " + link_html(before_url(*c.before), paragraph_ref(*c.before) + " of " + before.display_name()) +
            escape_html(c.before_section != sc.before ? in_other_section(c.before_section) : std::string()) + ".";
   }
-  d.set("cls", cls);
-  d.set("badge", badge);
-  if (!note.empty()) d.set("note_html", note);
+  put(d, "cls", cls);
+  put(d, "badge", badge);
+  if (!note.empty()) put(d, "note_html", note);
   if (ids) {
     // Every paragraph has an id, so a provenance page can point at it (docs/drafts-and-changes.md,
     // "Provenance"); the moved-away marker has none: the paragraph is at its new place.
     const auto& map = c.after ? ids->after : ids->before;
     if (c.kind != K::moved_away)
-      if (auto it = map.find(c.after ? c.after : c.before); it != map.end()) d.set("id", it->second);
+      if (auto it = map.find(c.after ? c.after : c.before); it != map.end()) put(d, "id", it->second);
   } else if (c.after && c.after->number && c.kind != K::moved_away) {
-    d.set("id", c.after->anchor());
+    put(d, "id", c.after->anchor());
   }
-  if (c.kind != K::moved_away) d.set("html", diff::inline_html(c, draft_url_for(in, c.after ? after : before, at)));
+  if (c.kind != K::moved_away) put(d, "html", diff::inline_html(c, draft_url_for(in, c.after ? after : before, at)));
   return d;
 }
 
@@ -161,9 +161,8 @@ diff::UrlFor draft_url_for(const RenderInput& in, const Document& draft, const P
     }
     const std::string joined = join(draft.source_path, path);
     if (joined.ends_with(".md")) {
-      for (const auto& d : in.archive.documents)
-        if (d.source_path == joined) return at.url(d.url_folder + "/" + frag);
-      return "";
+      const auto it = in.by_source_path.find(joined);
+      return it == in.by_source_path.end() ? "" : at.url(it->second->url_folder + "/" + frag);
     }
     if (joined.starts_with("static/")) return at.url(joined.substr(7));
     return "";
@@ -190,27 +189,28 @@ ParagraphIds changes_page_ids(const RenderInput& in, const Document& after) {
 Data section_change_data(const RenderInput& in, const PageLocation& at, const diff::SectionChange& sc,
                          const Document& before, const Document& after, const ParagraphIds* ids) {
   Data d;
-  d.set("anchor", sc.anchor());
+  put(d, "anchor", sc.anchor());
   std::string title = diff::inline_html(sc.title_words, draft_url_for(in, sc.after ? after : before, at));
   if (title.empty()) title = escape_html(anchor_label(sc.anchor()));
-  d.set("title_html", title);
+  put(d, "title_html", title);
   std::string status = !sc.before ? "added" : !sc.after ? "removed" : sc.changed() ? "changed" : "unchanged";
-  d.set("status", status);
-  if (status == "changed") d.set("changed", true);
-  if (status == "unchanged") d.set("unchanged", true);
+  put(d, "status", status);
+  if (status == "changed") put(d, "changed", true);
+  if (status == "unchanged") put(d, "unchanged", true);
   std::string note;
   if (!sc.before) note = "New in " + after.display_name() + ".";
   if (!sc.after) note = "Removed: not in " + after.display_name() + ".";
   if (sc.renamed) note = "Renamed; it was “" + section_label(*sc.before) + "”.";
   else if (sc.title_changed) note = "Heading reworded.";
-  if (!note.empty()) d.set("note", note);
+  if (!note.empty()) put(d, "note", note);
   std::size_t n = 0;
   for (const auto& p : sc.paragraphs) n += p.kind != ParagraphChange::Kind::moved_away;
-  d.set("summary", status == "unchanged" ? "unchanged, " + plural(static_cast<int>(n), "paragraph", "paragraphs") +
+  put(d, "summary", status == "unchanged" ? "unchanged, " + plural(static_cast<int>(n), "paragraph", "paragraphs") +
                                                (sc.counts.renumbered ? " (" + std::to_string(sc.counts.renumbered) + " renumbered)" : "")
                                          : counts_text(sc.counts));
-  d.set("history_url", at.url(history_folder(in, after) + "/" + sc.anchor() + "/"));
+  put(d, "history_url", at.url(history_folder(in, after) + "/" + sc.anchor() + "/"));
   std::vector<Data> paras;
+  paras.reserve(sc.paragraphs.size());
   for (const auto& p : sc.paragraphs) paras.push_back(paragraph_data(in, at, p, before, after, sc, ids));
   set_list(d, "paragraphs", list_of(std::move(paras)));
   return d;
@@ -219,24 +219,24 @@ Data section_change_data(const RenderInput& in, const PageLocation& at, const di
 namespace {
 
 void set_counts(Data& d, const diff::Counts& c) {
-  d.set("added", std::to_string(c.added));
-  d.set("removed", std::to_string(c.removed));
-  d.set("changed", std::to_string(c.changed));
-  d.set("moved", std::to_string(c.moved));
-  d.set("split", std::to_string(c.split + c.merged));
-  d.set("renumbered", std::to_string(c.renumbered));
+  put(d, "added", std::to_string(c.added));
+  put(d, "removed", std::to_string(c.removed));
+  put(d, "changed", std::to_string(c.changed));
+  put(d, "moved", std::to_string(c.moved));
+  put(d, "split", std::to_string(c.split + c.merged));
+  put(d, "renumbered", std::to_string(c.renumbered));
 }
 
 /// Consecutive unchanged sections fold into one collapsed group, so a long draft with a few
 /// changes reads as those changes (docs/drafts-and-changes.md, "Long drafts").
 Data unchanged_run(std::vector<Data> run, std::vector<std::string> titles) {
   Data g;
-  g.set("run", true);
+  put(g, "run", true);
   const int n = static_cast<int>(run.size());
   std::string summary = plural(n, "section", "sections") + " unchanged: " + titles.front();
   if (n == 2) summary += ", " + titles.back();
   if (n > 2) summary += " … " + titles.back();
-  g.set("run_summary", summary);
+  put(g, "run_summary", summary);
   set_list(g, "items", list_of(std::move(run)));
   return g;
 }
@@ -246,24 +246,26 @@ void add_comparison(const RenderInput& in, const PageLocation& at, const Documen
                     const diff::Comparison& cmp, Data& d) {
   const ParagraphIds ids = changes_page_ids(in, after);
   std::vector<Data> sections, rows, unchanged, run;
+  for (auto* list : {&sections, &rows, &unchanged, &run}) list->reserve(cmp.sections.size());
   std::vector<std::string> run_titles;
   auto flush_run = [&] {
     if (run.empty()) return;
     if (run.size() == 1) sections.push_back(std::move(run.front()));
     else sections.push_back(unchanged_run(std::move(run), std::move(run_titles)));
     run.clear();
+    run.reserve(cmp.sections.size());
     run_titles.clear();
   };
   for (const auto& sc : cmp.sections) {
     Data s = section_change_data(in, at, sc, before, after, &ids);
     const std::string title = sc.after ? section_label(*sc.after) : section_label(*sc.before);
     Data row;
-    row.set("title", title);
-    row.set("url", "#" + sc.anchor());
+    put(row, "title", title);
+    put(row, "url", "#" + sc.anchor());
     if (sc.changed()) {
       set_counts(row, sc.counts);
       if (!sc.before || !sc.after || sc.renamed)
-        row.set("status", std::string(!sc.before ? "new section" : !sc.after ? "removed section" : "renamed"));
+        put(row, "status", std::string(!sc.before ? "new section" : !sc.after ? "removed section" : "renamed"));
       rows.push_back(std::move(row));
       flush_run();
       sections.push_back(std::move(s));
@@ -274,12 +276,12 @@ void add_comparison(const RenderInput& in, const PageLocation& at, const Documen
     }
   }
   flush_run();
-  d.set("held", true);
+  put(d, "held", true);
   Data total;
   set_counts(total, cmp.total);
-  d.set("total", total);
-  d.set("total_text", counts_text(cmp.total));
-  d.set("unchanged_count", plural(static_cast<int>(unchanged.size()), "section", "sections"));
+  put(d, "total", total);
+  put(d, "total_text", counts_text(cmp.total));
+  put(d, "unchanged_count", plural(static_cast<int>(unchanged.size()), "section", "sections"));
   set_list(d, "rows", list_of(std::move(rows)));
   set_list(d, "unchanged_sections", list_of(std::move(unchanged)));
   set_list(d, "sections", list_of(std::move(sections)));
@@ -289,19 +291,19 @@ void add_comparison(const RenderInput& in, const PageLocation& at, const Documen
 
 void add_sources(const RenderInput& in, const PageLocation& at, const Document* before, const Document& after,
                  Data& d) {
-  d.set("note", relativize(in.linked.of(in.archive, after).body_html, at));
+  put(d, "note", relativize(in.linked.of(in.archive, after).body_html, at));
   std::vector<std::string> missing;
   for (const Document* x : {before, &after})
     if (x && !x->full_text) missing.push_back(x->display_name());
-  if (!missing.empty()) d.set("missing", missing.size() == 2 ? missing[0] + " and " + missing[1] : missing[0]);
+  if (!missing.empty()) put(d, "missing", missing.size() == 2 ? missing[0] + " and " + missing[1] : missing[0]);
   auto count = [](const Document& x) {
     return x.objectives ? std::to_string(*x.objectives) + " objectives" : std::string("an objective count not recorded");
   };
   if (before && (before->objectives || after.objectives))
-    d.set("objectives_text", before->display_name() + " has " + count(*before) + "; " + after.display_name() + " has " +
+    put(d, "objectives_text", before->display_name() + " has " + count(*before) + "; " + after.display_name() + " has " +
                                  count(after) + ".");
   else if (!before && after.objectives)
-    d.set("objectives_text", after.display_name() + " has " + count(after) + ".");
+    put(d, "objectives_text", after.display_name() + " has " + count(after) + ".");
   // Every letter or document that refers to the new draft, with each sentence that does,
   // and the parts of the draft they name.
   std::vector<Data> letters;
@@ -316,7 +318,7 @@ void add_sources(const RenderInput& in, const PageLocation& at, const Document* 
       if (!r.anchor.empty() && !r.anchor.starts_with("para-")) anchors.insert(r.anchor);
       if (r.context.empty() || !seen.insert(r.context).second) continue;
       Data c;
-      c.set("text", r.context);
+      put(c, "text", r.context);
       contexts.push_back(std::move(c));
     }
     const auto& refs = in.linked.documents[i].references;
@@ -336,8 +338,8 @@ void add_sources(const RenderInput& in, const PageLocation& at, const Document* 
   std::vector<Data> parts;
   for (const auto& a : ordered) {
     Data p;
-    p.set("label", anchor_label(a));
-    p.set("url", at.url(history_folder(in, after) + "/" + a + "/"));
+    put(p, "label", anchor_label(a));
+    put(p, "url", at.url(history_folder(in, after) + "/" + a + "/"));
     parts.push_back(std::move(p));
   }
   set_list(d, "named_parts", list_of(std::move(parts)));
@@ -360,13 +362,13 @@ void render_changes_pages(const RenderInput& in, render::SiteImage& out) {
     page.crumbs = {{"Drafts", "drafts/"}, {after->display_name(), after->url_folder + "/"}};
     page.description = "The changes from " + before->display_name() + " to " + after->display_name() + ".";
     Data& d = page.data;
-    d.set("title", page.title);
-    d.set("before", doc_ref(in, page.at, *before));
-    d.set("after", doc_ref(in, page.at, *after));
+    put(d, "title", page.title);
+    put(d, "before", doc_ref(in, page.at, *before));
+    put(d, "after", doc_ref(in, page.at, *after));
     const diff::Comparison* cmp = in.compared ? in.compared->changes_of(*after) : nullptr;
     if (cmp) add_comparison(in, page.at, *before, *after, *cmp, d);
     else add_sources(in, page.at, before, *after, d);
-    d.set("provenance_url", page.at.url(after->url_folder + "/provenance/"));
+    put(d, "provenance_url", page.at.url(after->url_folder + "/provenance/"));
     files[i] = page.at.file();
     pages[i] = render_page(in, std::move(page));
   });

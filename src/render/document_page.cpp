@@ -32,8 +32,8 @@ void add_prev_next(const RenderInput& in, const PageLocation& at, const Document
   auto list = siblings(in, doc);
   auto it = std::find(list.begin(), list.end(), &doc);
   if (it == list.end()) return;
-  if (it != list.begin()) d.set("prev", doc_ref(in, at, **(it - 1)));
-  if (it + 1 != list.end()) d.set("next", doc_ref(in, at, **(it + 1)));
+  if (it != list.begin()) put(d, "prev", doc_ref(in, at, **(it - 1)));
+  if (it + 1 != list.end()) put(d, "next", doc_ref(in, at, **(it + 1)));
 }
 
 /// Documents this one concerns: explicit `rounds`/`drafts` and those found in its text,
@@ -79,9 +79,9 @@ void add_attachments(const RenderInput& in, const PageLocation& at, const Docume
       // A file under static/ (the link stage has checked that it exists).
       if (auto path = model::attachment_static_path(doc.source_path, a)) {
         Data f;
-        f.set("title", path->substr(path->rfind('/') + 1));
-        f.set("label", path->substr(path->rfind('/') + 1));
-        f.set("url", at.url(*path));
+        put(f, "title", path->substr(path->rfind('/') + 1));
+        put(f, "label", path->substr(path->rfind('/') + 1));
+        put(f, "url", at.url(*path));
         items.push_back(std::move(f));
       }
       continue;
@@ -102,21 +102,23 @@ void add_attachments(const RenderInput& in, const PageLocation& at, const Docume
 void add_draft(const RenderInput& in, const PageLocation& at, const Document& doc, Data& d) {
   const auto& chain = in.linked.drafts;
   std::vector<Data> strip;
-  for (const auto* v : siblings(in, doc)) {
+  const auto versions = siblings(in, doc);
+  strip.reserve(versions.size());
+  for (const auto* v : versions) {
     Data item = doc_ref(in, at, *v);
-    if (v == &doc) item.set("current", true);
+    if (v == &doc) put(item, "current", true);
     strip.push_back(std::move(item));
   }
   set_list(d, "chain", list_of(std::move(strip)));
   if (const Document* prev = chain.previous(doc)) {
-    d.set("supersedes", doc_ref(in, at, *prev));
-    d.set("changes_url", at.url(doc.url_folder + "/changes/"));
+    put(d, "supersedes", doc_ref(in, at, *prev));
+    put(d, "changes_url", at.url(doc.url_folder + "/changes/"));
   }
-  if (const Document* next = chain.next(doc)) d.set("superseded_by", doc_ref(in, at, *next));
-  if (chain.text_of(doc)) d.set("provenance_url", at.url(doc.url_folder + "/provenance/"));
-  if (doc.version) d.set("version", std::to_string(*doc.version));
-  if (!doc.status.empty()) d.set("status", doc.status);
-  if (doc.objectives) d.set("objectives", std::to_string(*doc.objectives));
+  if (const Document* next = chain.next(doc)) put(d, "superseded_by", doc_ref(in, at, *next));
+  if (chain.text_of(doc)) put(d, "provenance_url", at.url(doc.url_folder + "/provenance/"));
+  if (doc.version) put(d, "version", std::to_string(*doc.version));
+  if (!doc.status.empty()) put(d, "status", doc.status);
+  if (doc.objectives) put(d, "objectives", std::to_string(*doc.objectives));
   std::vector<const Document*> rounds;
   for (const auto* r : in.archive.of_kind(Kind::round))
     if (std::find(r->drafts.begin(), r->drafts.end(), doc.id) != r->drafts.end()) rounds.push_back(r);
@@ -124,12 +126,12 @@ void add_draft(const RenderInput& in, const PageLocation& at, const Document& do
 }
 
 void add_round(const RenderInput& in, const PageLocation& at, const Document& doc, Data& d) {
-  d.set("number", std::to_string(doc.number.value_or(0)));
+  put(d, "number", std::to_string(doc.number.value_or(0)));
   if (doc.end && *doc.end != doc.date) {
-    d.set("end", doc.end->human());
-    d.set("end_iso", doc.end->iso());
+    put(d, "end", doc.end->human());
+    put(d, "end_iso", doc.end->iso());
   }
-  if (!doc.location.empty()) d.set("location", doc.location);
+  if (!doc.location.empty()) put(d, "location", doc.location);
   std::vector<const Document*> drafts;
   for (const auto& id : doc.drafts)
     if (const Document* t = in.archive.find(id)) drafts.push_back(t);
@@ -153,27 +155,27 @@ std::string render_document_page(const RenderInput& in, const Document& doc) {
   page.description = linked.summary;
   Data& d = page.data;
   const PageLocation& at = page.at;
-  d.set("doc", doc_ref(in, at, doc));
-  d.set("title", doc.title);
-  d.set("kind_label", std::string(model::kind_name(doc.kind)));
-  d.set("date", doc.date.human());
-  d.set("date_iso", doc.date.iso());
-  d.set("body", relativize(linked.body_html, at));
-  if (!doc.summary.empty()) d.set("summary", doc.summary);
-  if (!doc.full_text) d.set("not_held", true);
+  put(d, "doc", doc_ref(in, at, doc));
+  put(d, "title", doc.title);
+  put(d, "kind_label", std::string(model::kind_name(doc.kind)));
+  put(d, "date", doc.date.human());
+  put(d, "date_iso", doc.date.iso());
+  put(d, "body", relativize(linked.body_html, at));
+  if (!doc.summary.empty()) put(d, "summary", doc.summary);
+  if (!doc.full_text) put(d, "not_held", true);
   if (!doc.source.empty())
-    d.set("source", doc.source.starts_with("http") ? doc.source : at.url(doc.source.substr(doc.source.find("static/") + 7)));
-  if (!doc.label.empty()) d.set("label", doc.label);
-  if (!doc.to.empty()) d.set("to", doc.to);
-  if (!doc.place.empty()) d.set("place", doc.place);
+    put(d, "source", doc.source.starts_with("http") ? doc.source : at.url(doc.source.substr(doc.source.find("static/") + 7)));
+  if (!doc.label.empty()) put(d, "label", doc.label);
+  if (!doc.to.empty()) put(d, "to", doc.to);
+  if (!doc.place.empty()) put(d, "place", doc.place);
   std::vector<Data> from;
   for (const auto& f : doc.from) from.push_back(person_ref(in, at, f));
   if (!from.empty()) set_list(d, "from", list_of(std::move(from)));
   std::vector<Data> topics;
   for (const auto& t : doc.topics) {
     Data item;
-    item.set("name", t);
-    item.set("url", at.url("topics/" + topic_slug(in.archive, t) + "/"));
+    put(item, "name", t);
+    put(item, "url", at.url("topics/" + topic_slug(in.archive, t) + "/"));
     topics.push_back(std::move(item));
   }
   if (!topics.empty()) set_list(d, "topics", list_of(std::move(topics)));
@@ -187,9 +189,9 @@ std::string render_document_page(const RenderInput& in, const Document& doc) {
   // Citations (docs/citations.md): tags in <head>, the reference, and the files beside the page.
   const Citation cite = make_citation(in.archive, in.linked, doc);
   page.head = citation_head(cite);
-  d.set("cite_text", citation_text(cite));
-  d.set("cite_bib_url", at.url(doc.url_folder + "/cite.bib"));
-  d.set("cite_ris_url", at.url(doc.url_folder + "/cite.ris"));
+  put(d, "cite_text", citation_text(cite));
+  put(d, "cite_bib_url", at.url(doc.url_folder + "/cite.bib"));
+  put(d, "cite_ris_url", at.url(doc.url_folder + "/cite.ris"));
   return render_page(in, std::move(page));
 }
 

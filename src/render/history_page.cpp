@@ -150,11 +150,12 @@ std::string lineage_title(const Lineage& l, const Versions& v) {
 Data plain_section(const RenderInput& in, const PageLocation& at, const diff::Section& s, const Document& doc) {
   Data d;
   std::vector<Data> paras;
+  paras.reserve(s.paragraphs.size());
   for (const auto& p : s.paragraphs) {
     Data pd;
-    pd.set("cls", std::string("same"));
-    if (p.number) pd.set("number", std::to_string(p.number));
-    pd.set("html", diff::inline_html(p.atoms, draft_url_for(in, doc, at)));
+    put(pd, "cls", std::string("same"));
+    if (p.number) put(pd, "number", std::to_string(p.number));
+    put(pd, "html", diff::inline_html(p.atoms, draft_url_for(in, doc, at)));
     paras.push_back(std::move(pd));
   }
   set_list(d, "paragraphs", list_of(std::move(paras)));
@@ -164,7 +165,7 @@ Data plain_section(const RenderInput& in, const PageLocation& at, const diff::Se
 Data version_data(const RenderInput& in, const PageLocation& at, const Lineage& l, const Versions& v, std::size_t k) {
   const Document& doc = *v.docs[k];
   Data d;
-  d.set("draft", doc_ref(in, at, doc));
+  put(d, "draft", doc_ref(in, at, doc));
   const auto it = l.sections.find(k);
   const diff::SectionChange* change = nullptr;
   if (v.with_previous[k]) {
@@ -176,39 +177,39 @@ Data version_data(const RenderInput& in, const PageLocation& at, const Lineage& 
   }
   if (it != l.sections.end()) {
     const diff::Section& s = *it->second;
-    d.set("present", true);
-    d.set("url", at.url(doc.url_folder + "/#" + s.anchor));
-    d.set("provenance_url", at.url(doc.url_folder + "/provenance/#" + s.anchor));
+    put(d, "present", true);
+    put(d, "url", at.url(doc.url_folder + "/#" + s.anchor));
+    put(d, "provenance_url", at.url(doc.url_folder + "/provenance/#" + s.anchor));
     if (change && change->before) {
       // A version that changed nothing repeats the text above it: one line says so, and the
       // history reads as its changes (a part of a 35-version text is otherwise 35 copies).
       const bool same = !change->changed() && !change->title_changed;
       if (!same) d["section"] = section_change_data(in, at, *change, *v.docs[k - 1], doc);
-      d.set("status", !same ? "Changes from " + v.docs[k - 1]->display_name() + ": " + counts_text(change->counts) + "."
+      put(d, "status", !same ? "Changes from " + v.docs[k - 1]->display_name() + ": " + counts_text(change->counts) + "."
                             : "Unchanged from " + v.docs[k - 1]->display_name() + ".");
-      if (change->renamed) d.set("renamed", "Renamed; it was “" + section_label(*change->before) + "”.");
+      if (change->renamed) put(d, "renamed", "Renamed; it was “" + section_label(*change->before) + "”.");
     } else {
       // New here (or not compared): its text as it stands, not a wall of insertions.
       Data sd = plain_section(in, at, s, doc);
       d["section"] = std::move(sd);
-      if (change) d.set("status", "New in this version.");
-      else if (k > 0 && !v.texts[k - 1]) d.set("status", "Not compared: the text of " + v.docs[k - 1]->display_name() + " is not in the archive.");
+      if (change) put(d, "status", "New in this version.");
+      else if (k > 0 && !v.texts[k - 1]) put(d, "status", "Not compared: the text of " + v.docs[k - 1]->display_name() + " is not in the archive.");
     }
-    d.set("heading", section_label(s));
+    put(d, "heading", section_label(s));
   } else if (change) {
-    d.set("status", "Removed in this version. The text it had in " + v.docs[k - 1]->display_name() + ":");
+    put(d, "status", "Removed in this version. The text it had in " + v.docs[k - 1]->display_name() + ":");
     d["section"] = section_change_data(in, at, *change, *v.docs[k - 1], doc);
   } else if (l.declared.count(k)) {
-    d.set("not_held", true);
-    d.set("url", at.url(doc.url_folder + "/"));  // a page without the text has no such id
-    d.set("provenance_url", at.url(doc.url_folder + "/provenance/"));
-    d.set("status", "The text of this version is not in the archive.");
+    put(d, "not_held", true);
+    put(d, "url", at.url(doc.url_folder + "/"));  // a page without the text has no such id
+    put(d, "provenance_url", at.url(doc.url_folder + "/provenance/"));
+    put(d, "status", "The text of this version is not in the archive.");
   } else {
     std::string why = "Not in this version.";
     if (!doc.full_text && doc.objectives && l.main_anchor.starts_with("objective-"))
       why = "Not in this version, which has " + std::to_string(*doc.objectives) + " objectives.";
-    d.set("status", why);
-    d.set("absent", true);
+    put(d, "status", why);
+    put(d, "absent", true);
   }
   return d;
 }
@@ -252,15 +253,16 @@ Data mentions(const RenderInput& in, const PageLocation& at, const Lineage& l, c
     const auto& r = *m.ref;
     if (!seen.insert({m.from, r.to_id + "#" + r.anchor + r.context}).second) continue;
     Data d = doc_ref(in, at, *m.from);
-    d.set("context", r.context);
-    d.set("draft_label", m.to->display_name());
-    d.set("draft_url", at.url(m.to->url_folder + "/" + (m.to->full_text ? "#" + r.anchor : std::string())));
+    put(d, "context", r.context);
+    put(d, "draft_label", m.to->display_name());
+    put(d, "draft_url", at.url(m.to->url_folder + "/" + (m.to->full_text ? "#" + r.anchor : std::string())));
     items.emplace_back(m.from, std::move(d));
   }
   std::stable_sort(items.begin(), items.end(), [](const auto& a, const auto& b) {
     return std::tie(a.first->date, a.first->id) < std::tie(b.first->date, b.first->id);
   });
   std::vector<Data> list;
+  list.reserve(items.size());
   for (auto& [doc, d] : items) list.push_back(std::move(d));
   return list_of(std::move(list));
 }
@@ -277,13 +279,14 @@ std::vector<Data> render_text_history(const RenderInput& in, const compare::Comp
   const MentionsByAnchor by_anchor = mentions_by_anchor(in, v);
   const bool pretty = in.archive.config.pretty_urls;
   std::vector<Data> index_items;
+  index_items.reserve(all.size());
   for (const Lineage& l : all) {
     const std::string title = lineage_title(l, v);
     std::size_t present = l.sections.size() + l.declared.size();
     Data item;
-    item.set("title", title);
-    item.set("url", PageLocation{"history", pretty}.url(v.folder + "/" + l.main_anchor + "/"));
-    item.set("versions", std::to_string(present) + " of " + std::to_string(v.docs.size()) + " versions");
+    put(item, "title", title);
+    put(item, "url", PageLocation{"history", pretty}.url(v.folder + "/" + l.main_anchor + "/"));
+    put(item, "versions", std::to_string(present) + " of " + std::to_string(v.docs.size()) + " versions");
     index_items.push_back(std::move(item));
   }
   // Every part's pages in parallel, each into its own slot, added in order.
@@ -300,18 +303,19 @@ std::vector<Data> render_text_history(const RenderInput& in, const compare::Comp
       page.crumbs = {{"Drafts", "drafts/"}, {"History", "history/"}};
       page.description = title + " in every version of " + (ct.text->principal ? "the draft" : "text " + ct.text->id) + ".";
       Data& d = page.data;
-      d.set("title", page.title);
-      d.set("heading", title);
+      put(d, "title", page.title);
+      put(d, "heading", title);
       std::vector<Data> names;
       for (const auto& a : l.anchors)
         if (a != anchor) {
           Data nd;
-          nd.set("name", a);
-          nd.set("url", page.at.url(v.folder + "/" + a + "/"));
+          put(nd, "name", a);
+          put(nd, "url", page.at.url(v.folder + "/" + a + "/"));
           names.push_back(std::move(nd));
         }
       set_list(d, "other_names", list_of(std::move(names)));
       std::vector<Data> versions;
+      versions.reserve(v.docs.size());
       for (std::size_t k = 0; k < v.docs.size(); ++k) versions.push_back(version_data(in, page.at, l, v, k));
       set_list(d, "versions", list_of(std::move(versions)));
       set_list(d, "mentions", mentions(in, page.at, l, by_anchor));
@@ -337,13 +341,14 @@ void render_history_pages(const RenderInput& in, render::SiteImage& out) {
     items[t] = render_text_history(in, texts[t], named, images[t]);
   });
   std::vector<Data> groups;
+  groups.reserve(texts.size());
   bool any = false;
   for (std::size_t t = 0; t < texts.size(); ++t) {
     for (auto& [path, bytes] : images[t].files) out.add(path, std::move(bytes));
     any = any || !items[t].empty();
     Data g;
-    g.set("text", texts[t].text->id);
-    if (texts.size() > 1) g.set("named", true);
+    put(g, "text", texts[t].text->id);
+    if (texts.size() > 1) put(g, "named", true);
     set_list(g, "parts", list_of(std::move(items[t])));
     groups.push_back(std::move(g));
   }
@@ -354,8 +359,8 @@ void render_history_pages(const RenderInput& in, render::SiteImage& out) {
   index.title = "Sections and objectives across versions";
   index.section = "drafts";
   index.crumbs = {{"Drafts", "drafts/"}};
-  index.data.set("title", index.title);
-  index.data.set("is_index", true);
+  put(index.data, "title", index.title);
+  put(index.data, "is_index", true);
   set_list(index.data, "texts", list_of(std::move(groups)));
   const std::string file = index.at.file();
   out.add(file, render_page(in, std::move(index)));

@@ -24,12 +24,12 @@ std::vector<const Document*> rounds_by_number(const RenderInput& in) {
 
 Data round_item(const RenderInput& in, const PageLocation& at, const Document& r) {
   Data d = doc_ref(in, at, r);
-  d.set("number", std::to_string(r.number.value_or(0)));
+  put(d, "number", std::to_string(r.number.value_or(0)));
   if (r.end && *r.end != r.date) {
-    d.set("end", r.end->human());
-    d.set("end_iso", r.end->iso());
+    put(d, "end", r.end->human());
+    put(d, "end_iso", r.end->iso());
   }
-  if (!r.location.empty()) d.set("location", r.location);
+  if (!r.location.empty()) put(d, "location", r.location);
   return d;
 }
 
@@ -41,7 +41,7 @@ Data by_month(const RenderInput& in, const PageLocation& at, const std::vector<c
     std::vector<const Document*> in_month;
     for (; i < docs.size() && docs[i]->date.year == y && docs[i]->date.month == m; ++i) in_month.push_back(docs[i]);
     Data g;
-    g.set("month", docs[i - 1]->date.month_year());
+    put(g, "month", docs[i - 1]->date.month_year());
     set_list(g, "items", doc_list(in, at, in_month));
     groups.push_back(std::move(g));
   }
@@ -59,11 +59,11 @@ std::string render_home(const RenderInput& in) {
   page.section = "home";
   Data& d = page.data;
   const PageLocation& at = page.at;
-  if (in.linked.home) d.set("intro", relativize(in.linked.home->body_html, at));
-  d.set("description", cfg.description);
-  if (!cfg.process_name.empty()) d.set("process_name", cfg.process_name);
-  if (cfg.process_start) d.set("process_start", cfg.process_start->human());
-  if (cfg.process_end) d.set("process_end", cfg.process_end->human());
+  if (in.linked.home) put(d, "intro", relativize(in.linked.home->body_html, at));
+  put(d, "description", cfg.description);
+  if (!cfg.process_name.empty()) put(d, "process_name", cfg.process_name);
+  if (cfg.process_start) put(d, "process_start", cfg.process_start->human());
+  if (cfg.process_end) put(d, "process_end", cfg.process_end->human());
   std::vector<Data> rounds;
   for (const auto* r : rounds_by_number(in)) rounds.push_back(round_item(in, at, *r));
   set_list(d, "rounds", list_of(std::move(rounds)));
@@ -73,9 +73,9 @@ std::string render_home(const RenderInput& in) {
   if (letters.size() > 8) letters.resize(8);
   set_list(d, "latest_letters", doc_list(in, at, letters));
   set_list(d, "documents", doc_list(in, at, in.archive.of_kind(Kind::document)));
-  d.set("letters_url", at.url("letters/"));
-  d.set("timeline_url", at.url("timeline/"));
-  d.set("timeline_svg", compact_timeline_svg(in, at));
+  put(d, "letters_url", at.url("letters/"));
+  put(d, "timeline_url", at.url("timeline/"));
+  put(d, "timeline_svg", compact_timeline_svg(in, at));
   return render_page(in, std::move(page));
 }
 
@@ -92,7 +92,7 @@ void render_kind_indexes(const RenderInput& in, render::SiteImage& site) {
     page.title = std::string(model::kind_title(kind));
     page.section = std::string(model::kind_folder(kind));
     Data& d = page.data;
-    d.set("kind", std::string(model::kind_name(kind)));
+    put(d, "kind", std::string(model::kind_name(kind)));
     switch (kind) {
       case Kind::round: {
         std::vector<Data> rounds;
@@ -101,7 +101,7 @@ void render_kind_indexes(const RenderInput& in, render::SiteImage& site) {
         break;
       }
       case Kind::draft: set_list(d, "chain", doc_list(in, page.at, in.linked.drafts.versions())); break;
-      default: d.set("groups", by_month(in, page.at, in.archive.of_kind(kind)));
+      default: put(d, "groups", by_month(in, page.at, in.archive.of_kind(kind)));
     }
     pages[i].first = page.at.file();  // before page is moved from
     pages[i].second = render_page(in, std::move(page));
@@ -155,7 +155,7 @@ void render_people_and_topics(const RenderInput& in, render::SiteImage& site) {
       page.template_name = "person.html";
       page.title = person.name;
       page.description = person.role;
-      page.data.set("role", person.role);
+      put(page.data, "role", person.role);
       set_list(page.data, "documents", doc_list(in, page.at, *person.docs));
     } else if (i < n_people + n_topics) {
       const auto& [slug, entry] = *topic_list[i - n_people];
@@ -168,9 +168,9 @@ void render_people_and_topics(const RenderInput& in, render::SiteImage& site) {
       std::vector<Data> index;
       for (const auto* t : topic_list) {
         Data item;
-        item.set("name", t->second.first);
-        item.set("url", index_at.url("topics/" + t->first + "/"));
-        item.set("count", std::to_string(t->second.second.size()));
+        put(item, "name", t->second.first);
+        put(item, "url", index_at.url("topics/" + t->first + "/"));
+        put(item, "count", std::to_string(t->second.second.size()));
         index.push_back(std::move(item));
       }
       page.at = index_at;

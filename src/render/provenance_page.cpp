@@ -181,22 +181,22 @@ void add_chart(const PageLocation& at, const std::vector<Share>& parts, const co
   std::size_t before = 0;
   for (const Share& s : parts) {
     Data seg;
-    seg.set("x", fixed(100.0 * static_cast<double>(before) / static_cast<double>(vp.words)));
-    seg.set("width", fixed(100.0 * static_cast<double>(s.words) / static_cast<double>(vp.words)));
-    seg.set("colour", age_colour(age_shade(s.version, k)));
-    seg.set("label", docs[s.version]->display_name());
-    seg.set("percent", s.percent);
+    put(seg, "x", fixed(100.0 * static_cast<double>(before) / static_cast<double>(vp.words)));
+    put(seg, "width", fixed(100.0 * static_cast<double>(s.words) / static_cast<double>(vp.words)));
+    put(seg, "colour", age_colour(age_shade(s.version, k)));
+    put(seg, "label", docs[s.version]->display_name());
+    put(seg, "percent", s.percent);
     before += s.words;
     Data item = seg;
-    item.set("words", plural_words(s.words));
-    item.set("url", at.url(docs[s.version]->url_folder + "/provenance/"));
-    if (s.version == k) item.set("current", true);
+    put(item, "words", plural_words(s.words));
+    put(item, "url", at.url(docs[s.version]->url_folder + "/provenance/"));
+    if (s.version == k) put(item, "current", true);
     segments.push_back(std::move(seg));
     legend.push_back(std::move(item));
   }
   // Past the versions the line names, the full list is folded: the line has said the most.
   if (parts.size() > kNamedVersions)
-    d.set("fold_legend", "The words of each of the " + std::to_string(parts.size()) + " versions they date from");
+    put(d, "fold_legend", "The words of each of the " + std::to_string(parts.size()) + " versions they date from");
   set_list(d, "segments", list_of(std::move(segments)));
   set_list(d, "legend", list_of(std::move(legend)));
 }
@@ -210,22 +210,22 @@ Data held_sections(const RenderInput& in, const PageLocation& at, const compare:
   for (std::size_t s = 0; s < text.sections.size(); ++s) {
     const diff::Section& sec = text.sections[s];
     Data sd;
-    sd.set("anchor", sec.anchor);
+    put(sd, "anchor", sec.anchor);
     std::string title = diff::inline_html(sec.title_atoms, url_for);
     if (title.empty()) title = text::escape_html(anchor_label(sec.anchor));
-    sd.set("title_html", title);
-    sd.set("history_url", at.url(history_folder(in, *docs[k]) + "/" + sec.anchor + "/"));
+    put(sd, "title_html", title);
+    put(sd, "history_url", at.url(history_folder(in, *docs[k]) + "/" + sec.anchor + "/"));
     std::vector<Data> paras;
     for (std::size_t i = 0; i < sec.paragraphs.size(); ++i) {
       const diff::Paragraph& p = sec.paragraphs[i];
       const compare::ParagraphProvenance& pp = vp.sections[s][i];
       Data pd;
-      pd.set("id", vp.ids[s][i]);
-      if (p.number) pd.set("number", std::to_string(p.number));
-      pd.set("html", diff::inline_html(p.atoms, url_for));
-      pd.set("age", std::to_string(age_shade(pp.newest, k)));
+      put(pd, "id", vp.ids[s][i]);
+      if (p.number) put(pd, "number", std::to_string(p.number));
+      put(pd, "html", diff::inline_html(p.atoms, url_for));
+      put(pd, "age", std::to_string(age_shade(pp.newest, k)));
       const auto history = tp.history(pp);
-      pd.set("events_html", events_html(links, history, pp.events));
+      put(pd, "events_html", events_html(links, history, pp.events));
       paras.push_back(std::move(pd));
     }
     set_list(sd, "paragraphs", list_of(std::move(paras)));
@@ -246,22 +246,22 @@ std::string render_one(const RenderInput& in, const compare::ComparedText& ct, c
   page.description = "The version of the text that introduced each paragraph of " + doc.display_name() +
                      ", and every version that changed it.";
   Data& d = page.data;
-  d.set("title", page.title);
-  d.set("draft", doc_ref(in, page.at, doc));
-  if (k > 0) d.set("changes_url", page.at.url(doc.url_folder + "/changes/"));
+  put(d, "title", page.title);
+  put(d, "draft", doc_ref(in, page.at, doc));
+  if (k > 0) put(d, "changes_url", page.at.url(doc.url_folder + "/changes/"));
   std::vector<Data> strip;
   for (std::size_t j = 0; j < docs.size(); ++j) {
     Data item = doc_ref(in, page.at, *docs[j]);
-    item.set("url", page.at.url(docs[j]->url_folder + "/provenance/"));
-    if (j == k) item.set("current", true);
+    put(item, "url", page.at.url(docs[j]->url_folder + "/provenance/"));
+    if (j == k) put(item, "current", true);
     strip.push_back(std::move(item));
   }
   set_list(d, "chain", list_of(std::move(strip)));
   const compare::VersionProvenance& vp = tp.versions[k];
   if (vp.held && ct.versions[k].text) {
-    d.set("held", true);
+    put(d, "held", true);
     const std::vector<Share> parts = shares(vp);
-    d.set("share_line", share_line(parts, vp, docs, k));
+    put(d, "share_line", share_line(parts, vp, docs, k));
     if (vp.words) add_chart(page.at, parts, vp, docs, k, d);
     d["sections"] = held_sections(in, page.at, tp, *ct.versions[k].text, docs, k);
   } else {

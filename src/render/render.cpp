@@ -1,18 +1,22 @@
-// The render stage (CONTENT-MODEL.md, "Output": the public URL contract).
+// The render stage (CONTENT-MODEL.md, "Output": the public URL contract; docs/architecture.md,
+// "Streaming output").
 #include "render/render.h"
 
 #include <tbb/parallel_for.h>
 #include <tbb/parallel_invoke.h>
 
+#include <mutex>
+
 #include "render/calendar.h"
 #include "render/changes_page.h"
 #include "render/citation.h"
+#include "render/claims.h"
 #include "render/document_page.h"
 #include "render/documents_csv.h"
 #include "render/feeds.h"
 #include "render/history_page.h"
-#include "render/index_pages.h"
 #include "render/provenance_page.h"
+#include "render/index_pages.h"
 #include "render/timeline_page.h"
 #include "render/search_index.h"
 #include "render/search_page.h"
@@ -20,96 +24,127 @@
 
 namespace travaux::render {
 
-render::SiteImage render_site(const model::Archive& archive, const link::LinkedArchive& linked,
-                             const Theme& theme, diag::Diagnostics& diags) {
-  const compare::ComparedArchive compared = compare::compare_texts(archive, linked);
-  return render_site(archive, linked, compared, theme, diags);
-}
+namespace {
 
-render::SiteImage render_site(const model::Archive& archive, const link::LinkedArchive& linked,
-                             const compare::ComparedArchive& compared, const Theme& theme,
-                             diag::Diagnostics& diags) {
-  render::SiteImage site;
-  const RenderInput in{archive, linked, theme, &compared};
+/// The fixed order of claims on output paths: a claim loses to every claim of an earlier band,
+/// and inside a band to a smaller index. Static files come first (a generated page may not
+/// take the path of a file the author placed), then document pages (a generated page may not
+/// take a document's path).
+enum Band : std::uint32_t {
+  kStatic, kAsset, kDocument, kCitation, kHome, kTimeline, kSearch, kSearchIndex,
+  kIndexes,  // kind indexes, people and topics, changes, history, provenance: index = which of the five
+  kFeed, kJson, kCsv, kSitemap, kCalendar,
+};
 
-  // Static files first: a generated page may not take the path of a file the author placed.
-  for (const auto& s : archive.static_files) site.add_copy(s.path, s.source_path);
-  for (const auto& [name, bytes] : theme.assets())
-    if (!site.add("assets/" + name, bytes))
+const std::string kIndexFile = "/index.html";
+
+/// One error per losing claim, in rank order. Inside kIndexes the first of the five page
+/// families to claim a path keeps it without an error, as when they filled one image in turn.
+void report_collisions(const model::Archive& archive, const std::vector<OutputClaims::Loser>& losers,
+                       diag::Diagnostics& diags) {
+  std::string last_index_path;
+  for (const auto& l : losers) {
+    if (l.rank.band == kAsset) {
+      const std::string name = l.path.substr(std::string("assets/").size());
       diags.error({"static/assets/" + name, 0, 0}, "static file collides with the theme's assets/" + name,
                   "rename the file or move it out of static/assets/");
+    } else if (l.rank.band == kDocument) {
+      diags.error({archive.documents[l.rank.index].source_path, 1, 1},
+                  "this page's output " + l.path + " is already taken by another page or file",
+                  "give the document another id, or move the conflicting file");
+    } else {
+      if (l.rank.band == kIndexes && (l.winner.band == kIndexes || l.path == last_index_path)) continue;
+      if (l.rank.band == kIndexes) last_index_path = l.path;
+      diags.error({l.path, 0, 0}, "generated " + l.path + " collides with a page or static file of the same path",
+                  "rename the page or the file under static/ that uses this path");
+    }
+  }
+}
+
+}  // namespace
+
+void render_site(const model::Archive& archive, const link::LinkedArchive& linked,
+                 const compare::ComparedArchive& compared, const Theme& theme, PageSink& sink,
+                 diag::Diagnostics& diags, diag::Progress* progress) {
+  OutputClaims claims(sink);
+  const RenderInput in{archive, linked, theme, &compared};
+  const std::size_t n = archive.documents.size();
+  if (progress) progress->begin("render", n);
+
+  for (std::size_t i = 0; i < archive.static_files.size(); ++i)
+    claims.copy({kStatic, i}, archive.static_files[i].path, archive.static_files[i].source_path);
+  std::uint64_t asset = 0;
+  for (const auto& [name, bytes] : theme.assets()) claims.file({kAsset, asset++}, "assets/" + name, bytes);
 
   // Every page depends only on `in`, so the document pages (a parallel loop) and every generated
-  // page kind run side by side, each into its own slot, and are added below in a fixed order:
-  // the output never depends on the thread count (docs/architecture.md, "Parallel where
-  // documents are independent").
-  const std::size_t n = archive.documents.size();
-  std::vector<std::string> pages(n), bibtex(n), ris(n);
-  std::string home, timeline, search, atom, json, csv, calendar;
-  std::map<std::string, std::string> search_index;
-  render::SiteImage kind_indexes, people_and_topics, changes, history, provenance;
+  // page kind run side by side, each handing its files over as soon as they are made: nothing
+  // waits for the whole site (docs/architecture.md, "Streaming output"). The ranks, not the
+  // arrival order, decide collisions, so the output never depends on the thread count.
+  std::mutex index_mutex;
+  std::vector<std::string> index_folders;  // for the sitemap
+  auto add_indexes = [&](std::uint64_t family, SiteImage&& part) {
+    {
+      std::lock_guard lock(index_mutex);
+      for (const auto& [path, _] : part.files) index_folders.push_back(path.substr(0, path.size() - kIndexFile.size()));
+    }
+    for (auto& [path, bytes] : part.files) claims.file({kIndexes, family}, path, std::move(bytes));
+    part = {};
+  };
   diag::Diagnostics calendar_diags;
   tbb::parallel_invoke(
       [&] {
         tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) {
           const auto& doc = archive.documents[i];
-          pages[i] = render_document_page(in, doc);
+          claims.file({kDocument, i}, doc.url_folder + kIndexFile, render_document_page(in, doc));
           const Citation cite = make_citation(archive, linked, doc);  // docs/citations.md
-          bibtex[i] = citation_bibtex(cite);
-          ris[i] = citation_ris(cite);
+          claims.file({kCitation, 2 * i}, doc.url_folder + "/cite.bib", citation_bibtex(cite));
+          claims.file({kCitation, 2 * i + 1}, doc.url_folder + "/cite.ris", citation_ris(cite));
+          if (progress) progress->advance();
         });
       },
-      [&] { home = render_home(in); }, [&] { timeline = render_timeline_page(in); },
-      [&] { search = render_search_page(in); }, [&] { search_index = render_search_index(in); },
-      [&] { render_kind_indexes(in, kind_indexes); }, [&] { render_people_and_topics(in, people_and_topics); },
-      [&] { render_changes_pages(in, changes); }, [&] { render_history_pages(in, history); },
-      [&] { render_provenance_pages(in, provenance); },
-      [&] { atom = render_atom(in); }, [&] { json = render_archive_json(in); },
-      [&] { csv = render_documents_csv(in); }, [&] { calendar = render_calendar(archive, calendar_diags); });
+      [&] { claims.file({kHome, 0}, "index.html", render_home(in)); },
+      [&] { claims.file({kTimeline, 0}, "timeline/index.html", render_timeline_page(in)); },
+      [&] { claims.file({kSearch, 0}, "search/index.html", render_search_page(in)); },
+      [&] {
+        std::uint64_t k = 0;
+        for (auto& [path, bytes] : render_search_index(in)) claims.file({kSearchIndex, k++}, path, std::move(bytes));
+      },
+      [&] { SiteImage part; render_kind_indexes(in, part); add_indexes(0, std::move(part)); },
+      [&] { SiteImage part; render_people_and_topics(in, part); add_indexes(1, std::move(part)); },
+      [&] { SiteImage part; render_changes_pages(in, part); add_indexes(2, std::move(part)); },
+      [&] { SiteImage part; render_history_pages(in, part); add_indexes(3, std::move(part)); },
+      [&] { SiteImage part; render_provenance_pages(in, part); add_indexes(4, std::move(part)); },
+      [&] { claims.file({kFeed, 0}, "feed.xml", render_atom(in)); },
+      [&] { claims.file({kJson, 0}, "archive.json", render_archive_json(in)); },
+      [&] { claims.file({kCsv, 0}, "documents.csv", render_documents_csv(in)); },
+      [&] { claims.file({kCalendar, 0}, "calendar.ics", render_calendar(archive, calendar_diags)); });
   diags.merge(calendar_diags);
 
-  // Document pages first: a generated page may not take a document's path.
   std::vector<std::string> folders = {""};
-  for (std::size_t i = 0; i < n; ++i) {
-    const auto& doc = archive.documents[i];
-    const std::string file = doc.url_folder + "/index.html";
-    if (!site.add(file, std::move(pages[i])))
-      diags.error({doc.source_path, 1, 1}, "this page's output " + file + " is already taken by another page or file",
-                  "give the document another id, or move the conflicting file");
-    folders.push_back(doc.url_folder);
-  }
-
-  auto add_generated = [&](const std::string& path, std::string bytes) {
-    if (!site.add(path, std::move(bytes)))
-      diags.error({path, 0, 0}, "generated " + path + " collides with a page or static file of the same path",
-                  "rename the page or the file under static/ that uses this path");
-  };
-
-  for (std::size_t i = 0; i < n; ++i) {
-    add_generated(archive.documents[i].url_folder + "/cite.bib", std::move(bibtex[i]));
-    add_generated(archive.documents[i].url_folder + "/cite.ris", std::move(ris[i]));
-  }
-  add_generated("index.html", std::move(home));
-  add_generated("timeline/index.html", std::move(timeline));
+  for (const auto& doc : archive.documents) folders.push_back(doc.url_folder);
   folders.push_back("timeline");
-  add_generated("search/index.html", std::move(search));
-  for (auto& [path, bytes] : search_index) add_generated(path, std::move(bytes));
   folders.push_back("search");
-  // The same precedence as when these four filled one image in turn: the first claim of a path wins.
-  render::SiteImage indexes = std::move(kind_indexes);
-  for (auto* part : {&people_and_topics, &changes, &history, &provenance})
-    for (auto& [path, bytes] : part->files) indexes.add(path, std::move(bytes));
-  for (auto& [path, bytes] : indexes.files) {
-    folders.push_back(path.substr(0, path.size() - std::string("/index.html").size()));
-    add_generated(path, std::move(bytes));
-  }
+  std::sort(index_folders.begin(), index_folders.end());
+  index_folders.erase(std::unique(index_folders.begin(), index_folders.end()), index_folders.end());
+  folders.insert(folders.end(), index_folders.begin(), index_folders.end());
   std::sort(folders.begin(), folders.end());
-  add_generated("feed.xml", std::move(atom));
-  add_generated("archive.json", std::move(json));
-  add_generated("documents.csv", std::move(csv));
-  add_generated("sitemap.xml", render_sitemap(in, folders));
-  add_generated("calendar.ics", std::move(calendar));
+  claims.file({kSitemap, 0}, "sitemap.xml", render_sitemap(in, folders));
+  report_collisions(archive, claims.losers(), diags);
+}
+
+render::SiteImage render_site(const model::Archive& archive, const link::LinkedArchive& linked,
+                             const compare::ComparedArchive& compared, const Theme& theme,
+                             diag::Diagnostics& diags) {
+  SiteImage site;
+  ImageSink sink(site);
+  render_site(archive, linked, compared, theme, sink, diags);
   return site;
+}
+
+render::SiteImage render_site(const model::Archive& archive, const link::LinkedArchive& linked,
+                             const Theme& theme, diag::Diagnostics& diags) {
+  const compare::ComparedArchive compared = compare::compare_texts(archive, linked);
+  return render_site(archive, linked, compared, theme, diags);
 }
 
 }  // namespace travaux::render

@@ -1,19 +1,29 @@
 #pragma once
-// The render stage: linked archive -> SiteImage (CONTENT-MODEL.md, "Output").
+// The render stage: linked archive -> every output file, handed to a PageSink as soon as it is
+// made (CONTENT-MODEL.md, "Output"; docs/architecture.md, "Streaming output").
 
 #include "compare/compare_texts.h"
 #include "diag/diagnostic.h"
+#include "diag/progress.h"
 #include "link/linked_archive.h"
 #include "model/archive.h"
-#include "render/theme.h"
+#include "render/page_sink.h"
 #include "render/site_image.h"
+#include "render/theme.h"
 
 namespace travaux::render {
 
-/// Renders every page, feed and asset. Document pages (a parallel loop) and every generated page
-/// kind are rendered side by side into slots, then added in a fixed order (document pages in
-/// document order first), so the output never depends on the thread count. Two outputs claiming
-/// one path is an error.
+/// Renders every page, feed and asset into `sink`, each file the moment it is made, from any
+/// thread, its bytes released once handed over. Document pages (a parallel loop) and every
+/// generated page kind run side by side. Two outputs claiming one path is an error, and which
+/// one is reported never depends on the thread count: the claims are ranked in a fixed order
+/// (render/claims.h; document pages in document order first). `progress`, if given, counts the
+/// document pages.
+void render_site(const model::Archive& archive, const link::LinkedArchive& linked,
+                 const compare::ComparedArchive& compared, const Theme& theme, PageSink& sink,
+                 diag::Diagnostics& diags, diag::Progress* progress = nullptr);
+
+/// The same into memory, for tests and benchmarks.
 render::SiteImage render_site(const model::Archive& archive, const link::LinkedArchive& linked,
                              const compare::ComparedArchive& compared, const Theme& theme,
                              diag::Diagnostics& diags);

@@ -15,8 +15,8 @@ using model::Kind;
 
 Data option(const std::string& value, const std::string& label) {
   Data o;
-  o.set("value", value);
-  o.set("label", label);
+  put(o, "value", value);
+  put(o, "label", label);
   return o;
 }
 
@@ -31,13 +31,13 @@ std::string render_search_page(const RenderInput& in) {
   page.section = "search";
   page.description = "Search the letters, drafts, rounds and documents of " + in.archive.config.title + ".";
   Data& d = page.data;
-  d.set("action", page.at.url("search/"));
-  d.set("index_url", std::string(kSearchIndexFile.substr(std::string_view("search/").size())));
-  d.set("script_url", page.at.url("assets/search.js"));
-  d.set("letters_url", page.at.url("letters/"));
-  d.set("drafts_url", page.at.url("drafts/"));
-  d.set("rounds_url", page.at.url("rounds/"));
-  d.set("count", std::to_string(in.archive.documents.size()));
+  put(d, "action", page.at.url("search/"));
+  put(d, "index_url", std::string(kSearchIndexFile.substr(std::string_view("search/").size())));
+  put(d, "script_url", page.at.url("assets/search.js"));
+  put(d, "letters_url", page.at.url("letters/"));
+  put(d, "drafts_url", page.at.url("drafts/"));
+  put(d, "rounds_url", page.at.url("rounds/"));
+  put(d, "count", std::to_string(in.archive.documents.size()));
 
   // Filters offer only what the archive has: its kinds, its negotiated texts, its rounds.
   std::vector<Data> kinds;
@@ -63,8 +63,8 @@ std::string render_search_page(const RenderInput& in) {
   if (!in.archive.documents.empty()) {
     auto [lo, hi] = std::minmax_element(in.archive.documents.begin(), in.archive.documents.end(),
                                         [](const auto& a, const auto& b) { return a.date < b.date; });
-    d.set("date_min", lo->date.iso());
-    d.set("date_max", hi->date.iso());
+    put(d, "date_min", lo->date.iso());
+    put(d, "date_max", hi->date.iso());
   }
   return render_page(in, std::move(page));
 }

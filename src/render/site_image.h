@@ -1,10 +1,14 @@
 #pragma once
 // The whole output as data: every page's path and bytes, and the static files to copy.
-// render fills it; write puts it on disk. Ordered maps keep the writing order stable.
+// `check`, `serve` and the tests render into it (through ImageSink); a build streams its pages
+// to disk instead (write::StagingSink). Ordered maps keep the writing order stable.
 
 #include <map>
+#include <mutex>
 #include <string>
 #include <vector>
+
+#include "render/page_sink.h"
 
 namespace travaux::render {
 
@@ -23,6 +27,28 @@ struct SiteImage {
     if (files.count(path)) return false;
     return copies.emplace(std::move(path), std::move(source)).second;
   }
+};
+
+/// A PageSink that fills a SiteImage, from any thread.
+class ImageSink final : public PageSink {
+ public:
+  explicit ImageSink(SiteImage& image) : image_(image) {}
+  bool add(std::string path, std::string bytes) override {
+    std::lock_guard lock(mutex_);
+    return image_.add(std::move(path), std::move(bytes));
+  }
+  bool add_copy(std::string path, std::string source) override {
+    std::lock_guard lock(mutex_);
+    return image_.add_copy(std::move(path), std::move(source));
+  }
+  void replace(std::string path, std::string bytes) override {
+    std::lock_guard lock(mutex_);
+    image_.files[std::move(path)] = std::move(bytes);
+  }
+
+ private:
+  SiteImage& image_;
+  std::mutex mutex_;
 };
 
 }  // namespace travaux::render

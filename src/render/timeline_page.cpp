@@ -85,9 +85,9 @@ std::string draw(const PageLocation& at, const Events& e, const TimelineOptions&
 
 Data event_ref(const RenderInput& in, const PageLocation& at, const Document& d) {
   Data item = doc_ref(in, at, d);
-  item.set("dates", dates_of(d));
-  item.set("label", d.kind == Kind::round ? round_name(d) + ": " + d.title : d.display_name());
-  item.set("kind_label", std::string(model::kind_name(d.kind)));
+  put(item, "dates", dates_of(d));
+  put(item, "label", d.kind == Kind::round ? round_name(d) + ": " + d.title : d.display_name());
+  put(item, "kind_label", std::string(model::kind_name(d.kind)));
   return item;
 }
 
@@ -102,7 +102,7 @@ std::string render_timeline_page(const RenderInput& in) {
   page.description = "Every round, draft version and letter of the process on one date axis.";
   const PageLocation& at = page.at;
   Events e = collect(in);
-  page.data.set("svg", draw(at, e, TimelineOptions{.lanes = 3}, ""));
+  put(page.data, "svg", draw(at, e, TimelineOptions{.lanes = 3}, ""));
   // The same events as a list, by date (rounds by their first day), grouped by month.
   std::vector<std::size_t> order(e.docs.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -117,15 +117,15 @@ std::string render_timeline_page(const RenderInput& in) {
          ++i)
       events.push_back(event_ref(in, at, *e.docs[order[i]]));
     Data m;
-    m.set("month", first.month_year());
-    m.set("anchor", month_anchor(first));
+    put(m, "month", first.month_year());
+    put(m, "anchor", month_anchor(first));
     set_list(m, "events", list_of(std::move(events)));
     months.push_back(std::move(m));
   }
   set_list(page.data, "months", list_of(std::move(months)));
-  page.data.set("count_rounds", std::to_string(std::count_if(e.items.begin(), e.items.end(), [](auto& x) { return x.lane == kRounds; })));
-  page.data.set("count_drafts", std::to_string(std::count_if(e.items.begin(), e.items.end(), [](auto& x) { return x.lane == kDrafts; })));
-  page.data.set("count_letters", std::to_string(std::count_if(e.items.begin(), e.items.end(), [](auto& x) { return x.lane == kLetters; })));
+  put(page.data, "count_rounds", std::to_string(std::count_if(e.items.begin(), e.items.end(), [](auto& x) { return x.lane == kRounds; })));
+  put(page.data, "count_drafts", std::to_string(std::count_if(e.items.begin(), e.items.end(), [](auto& x) { return x.lane == kDrafts; })));
+  put(page.data, "count_letters", std::to_string(std::count_if(e.items.begin(), e.items.end(), [](auto& x) { return x.lane == kLetters; })));
   return render_page(in, std::move(page));
 }
 
@@ -174,9 +174,9 @@ void add_round_context(const RenderInput& in, const PageLocation& at, const Docu
       e.items.push_back(all.items[i]);
     }
   TimelineOptions o{.lanes = 3, .width = 1000, .gutter = 64, .min_day_width = 4, .mark_width = 14, .max_rows = 4};
-  d.set("context_svg", draw(at, e, o, "", &round, from, to));
-  d.set("context_from", from->human());
-  d.set("context_to", to->human());
+  put(d, "context_svg", draw(at, e, o, "", &round, from, to));
+  put(d, "context_from", from->human());
+  put(d, "context_to", to->human());
   std::vector<const Document*> before, during, after;
   for (const auto* doc : e.docs) {
     if (doc->kind == Kind::round) continue;

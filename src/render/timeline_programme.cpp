@@ -137,7 +137,7 @@ void add_programme(const model::Document& round, Data& d) {
   const ProgrammeLayout p = layout_programme(round);
   if (p.days.empty()) return;
   const auto& ss = round.sessions;
-  d.set("programme_style", "grid-template-columns: 3.5rem repeat(" + std::to_string(p.columns - 1) +
+  put(d, "programme_style", "grid-template-columns: 3.5rem repeat(" + std::to_string(p.columns - 1) +
                                ", minmax(0, 1fr)); grid-template-rows: auto" +
                                (p.untimed_rows ? " repeat(" + std::to_string(p.untimed_rows) + ", auto)" : "") +
                                (p.timed_rows ? " repeat(" + std::to_string(p.timed_rows) + ", minmax(1.6rem, auto))" : "") + ";");
@@ -146,11 +146,11 @@ void add_programme(const model::Document& round, Data& d) {
     const int m = p.first_minute + r * p.step;
     if (m % 60) continue;
     Data h;
-    h.set("label", clock(m));
-    h.set("style", "grid-row: " + std::to_string(p.first_timed_row() + r) + " / span 2;");
+    put(h, "label", clock(m));
+    put(h, "style", "grid-row: " + std::to_string(p.first_timed_row() + r) + " / span 2;");
     hours.push_back(h);
     Data line;
-    line.set("style", "grid-column: 2 / -1; grid-row: " + std::to_string(p.first_timed_row() + r) + ";");
+    put(line, "style", "grid-column: 2 / -1; grid-row: " + std::to_string(p.first_timed_row() + r) + ";");
     lines.push_back(std::move(line));
   }
   set_list(d, "hours", list_of(std::move(hours)));
@@ -159,23 +159,23 @@ void add_programme(const model::Document& round, Data& d) {
   std::vector<Data> days;
   for (const auto& day : p.days) {
     Data dd;
-    dd.set("date", day.date.human());
-    dd.set("short_date", std::to_string(day.date.day) + " " + std::string(model::month_name(day.date.month).substr(0, 3)));
-    dd.set("date_iso", day.date.iso());
-    dd.set("weekday", std::string(model::weekday_name(day.date.weekday())));
-    dd.set("style", "grid-column: " + std::to_string(day.column) + " / span " + std::to_string(day.columns) +
+    put(dd, "date", day.date.human());
+    put(dd, "short_date", std::to_string(day.date.day) + " " + std::string(model::month_name(day.date.month).substr(0, 3)));
+    put(dd, "date_iso", day.date.iso());
+    put(dd, "weekday", std::string(model::weekday_name(day.date.weekday())));
+    put(dd, "style", "grid-column: " + std::to_string(day.column) + " / span " + std::to_string(day.columns) +
                         "; grid-row: 1;");
     std::vector<Data> cells;
     for (const auto& c : day.cells) {
       const auto& s = ss[c.session];
       Data cd;
-      cd.set("title", s.title);
-      cd.set("kind", s.kind);
-      cd.set("kind_label", model::session_kind_label(s.kind));
+      put(cd, "title", s.title);
+      put(cd, "kind", s.kind);
+      put(cd, "kind_label", model::session_kind_label(s.kind));
       for (std::size_t k = 0; k < std::size(model::kSessionKinds); ++k)
         if (s.kind == model::kSessionKinds[k]) used[k] = true;
-      if (!s.room.empty()) cd.set("room", s.room);
-      if (!s.note.empty()) cd.set("note", s.note);
+      if (!s.room.empty()) put(cd, "room", s.room);
+      if (!s.note.empty()) put(cd, "note", s.note);
       const Date until = std::max(s.until.value_or(s.date), s.date);
       std::string when;
       if (c.timed) {
@@ -183,16 +183,16 @@ void add_programme(const model::Document& round, Data& d) {
         if (until != s.date) when += ", each day " + day_range(s.date, until);
       } else {
         when = until != s.date ? day_range(s.date, until) + ", time not stated" : "Time not stated";
-        cd.set("untimed", true);
+        put(cd, "untimed", true);
       }
-      if (c.open_end) cd.set("open_end", true);
-      cd.set("when", when);
-      cd.set("style", "grid-column: " + std::to_string(c.column) + " / span " + std::to_string(c.columns) +
+      if (c.open_end) put(cd, "open_end", true);
+      put(cd, "when", when);
+      put(cd, "style", "grid-column: " + std::to_string(c.column) + " / span " + std::to_string(c.columns) +
                           "; grid-row: " + std::to_string(c.row) + " / span " + std::to_string(c.rows) + ";");
       cells.push_back(std::move(cd));
     }
     if (!day.covered) {
-      dd.set("none_style", "grid-column: " + std::to_string(day.column) + " / span " + std::to_string(day.columns) +
+      put(dd, "none_style", "grid-column: " + std::to_string(day.column) + " / span " + std::to_string(day.columns) +
                                "; grid-row: 2 / span " + std::to_string(std::max(1, p.untimed_rows + p.timed_rows)) + ";");
     }
     set_list(dd, "cells", list_of(std::move(cells)));
@@ -203,8 +203,8 @@ void add_programme(const model::Document& round, Data& d) {
   for (std::size_t k = 0; k < std::size(model::kSessionKinds); ++k)
     if (used[k]) {
       Data l;
-      l.set("kind", std::string(model::kSessionKinds[k]));
-      l.set("label", model::session_kind_label(model::kSessionKinds[k]));
+      put(l, "kind", std::string(model::kSessionKinds[k]));
+      put(l, "label", model::session_kind_label(model::kSessionKinds[k]));
       legend.push_back(std::move(l));
     }
   set_list(d, "legend", list_of(std::move(legend)));

@@ -22,16 +22,35 @@ constexpr NavEntry kNav[] = {
 
 Data list_of(std::vector<Data> items) {
   Data list(Data::type::list);
-  for (auto& i : items) list.push_back(std::move(i));
+  // kainjow gives no mutable access to a list; the vector it holds was made by `new` above
+  // and is not const, so writing through list_value() is defined.
+  const_cast<kainjow::mustache::basic_list<std::string>&>(list.list_value()) = std::move(items);
   return list;
 }
 
+Data string_data(std::string s) {
+  Data d(Data::type::string);
+  const_cast<std::string&>(d.string_value()) = std::move(s);  // as above: made by `new`, not const
+  return d;
+}
+
+void put(Data& d, const std::string& key, Data value) {
+  if (d.is_object()) d[key] = std::move(value);
+}
+void put(Data& d, const std::string& key, std::string value) { put(d, key, string_data(std::move(value))); }
+void put(Data& d, const std::string& key, const char* value) { put(d, key, string_data(value)); }
+void put(Data& d, const std::string& key, bool value) { put(d, key, Data(value)); }
+
 void set_list(Data& d, const std::string& key, Data list) {
-  if (list.is_non_empty_list()) d.set("has_" + key, true);
-  // kainjow's set() copies its argument; assigning through operator[] moves the list in
-  // (a changes page of a long draft holds lists of thousands of paragraphs).
-  if (d.is_object()) d[key] = std::move(list);
-  else d.set(key, list);
+  if (list.is_non_empty_list()) put(d, "has_" + key, true);
+  put(d, key, std::move(list));
+}
+
+DocumentsByPath index_source_paths(const model::Archive& archive) {
+  DocumentsByPath out;
+  out.reserve(archive.documents.size());
+  for (const auto& d : archive.documents) out.emplace(d.source_path, &d);
+  return out;
 }
 
 std::string topic_slug(const model::Archive& archive, const std::string& topic) {
@@ -41,20 +60,21 @@ std::string topic_slug(const model::Archive& archive, const std::string& topic) 
 
 Data doc_ref(const RenderInput& in, const PageLocation& at, const model::Document& doc) {
   Data d;
-  d.set("id", doc.id);
-  d.set("title", doc.title);
-  d.set("label", doc.display_name());
-  d.set("url", at.url(doc.url_folder + "/"));
-  d.set("date", doc.date.human());
-  d.set("date_iso", doc.date.iso());
-  d.set("kind", std::string(model::kind_name(doc.kind)));
-  d.set("summary", in.linked.of(in.archive, doc).summary);
-  if (!doc.full_text) d.set("not_held", true);
+  put(d, "id", doc.id);
+  put(d, "title", doc.title);
+  put(d, "label", doc.display_name());
+  put(d, "url", at.url(doc.url_folder + "/"));
+  put(d, "date", doc.date.human());
+  put(d, "date_iso", doc.date.iso());
+  put(d, "kind", std::string(model::kind_name(doc.kind)));
+  put(d, "summary", in.linked.of(in.archive, doc).summary);
+  if (!doc.full_text) put(d, "not_held", true);
   return d;
 }
 
 Data doc_list(const RenderInput& in, const PageLocation& at, const std::vector<const model::Document*>& docs) {
   std::vector<Data> items;
+  items.reserve(docs.size());
   for (const auto* d : docs) items.push_back(doc_ref(in, at, *d));
   return list_of(std::move(items));
 }
@@ -63,12 +83,13 @@ Data backlinks(const RenderInput& in, const PageLocation& at, const model::Docum
   std::vector<Data> items;
   auto it = in.linked.backlinks.find(doc.id);
   if (it != in.linked.backlinks.end()) {
+    items.reserve(it->second.size());
     for (const auto& r : it->second) {
       const model::Document* from = in.archive.find(r.from_id);
       if (!from) continue;
       Data d = doc_ref(in, at, *from);
-      if (!r.context.empty()) d.set("context", r.context);
-      if (r.via == link::Reference::Via::attachment) d.set("context", std::string("Attached to this document."));
+      if (!r.context.empty()) put(d, "context", r.context);
+      if (r.via == link::Reference::Via::attachment) put(d, "context", std::string("Attached to this document."));
       items.push_back(std::move(d));
     }
   }
@@ -78,13 +99,13 @@ Data backlinks(const RenderInput& in, const PageLocation& at, const model::Docum
 Data person_ref(const RenderInput& in, const PageLocation& at, const std::string& from) {
   Data d;
   if (const model::Person* p = in.archive.find_sender(from)) {
-    d.set("name", p->name);
-    d.set("role", p->role);
-    d.set("url", at.url("people/" + p->id + "/"));
+    put(d, "name", p->name);
+    put(d, "role", p->role);
+    put(d, "url", at.url("people/" + p->id + "/"));
   } else {
-    d.set("name", from);
+    put(d, "name", from);
     if (auto it = in.archive.sender_slugs.find(from); it != in.archive.sender_slugs.end())
-      d.set("url", at.url("people/" + it->second + "/"));
+      put(d, "url", at.url("people/" + it->second + "/"));
   }
   return d;
 }
@@ -93,41 +114,43 @@ std::string render_page(const RenderInput& in, Page page) {
   const auto& cfg = in.archive.config;
   const PageLocation& at = page.at;
   Data& d = page.data;
-  d.set("root", at.root());
-  d.set("page_title", page.title);
-  d.set("site_title", cfg.title);
-  d.set("home_url", at.url(""));
-  d.set("css_url", at.url("assets/style.css"));
-  d.set("lang", cfg.language);
-  d.set("description", page.description.empty() ? cfg.description : page.description);
-  if (!page.head.empty()) d.set("head", page.head);
+  put(d, "root", at.root());
+  put(d, "page_title", page.title);
+  put(d, "site_title", cfg.title);
+  put(d, "home_url", at.url(""));
+  put(d, "css_url", at.url("assets/style.css"));
+  put(d, "lang", cfg.language);
+  put(d, "description", page.description.empty() ? cfg.description : page.description);
+  if (!page.head.empty()) put(d, "head", page.head);
   // A canonical link only makes sense for an archive published at a full address.
   if (cfg.base_url.starts_with("http"))
-    d.set("canonical", permalink(cfg.base_url, at.folder.empty() ? "" : at.folder + "/"));
+    put(d, "canonical", permalink(cfg.base_url, at.folder.empty() ? "" : at.folder + "/"));
   std::vector<Data> nav;
+  nav.reserve(std::size(kNav));
   for (const auto& n : kNav) {
     Data item;
-    item.set("title", std::string(n.title));
-    item.set("url", at.url(n.site_path));
-    if (page.section == n.section) item.set("current", true);
+    put(item, "title", std::string(n.title));
+    put(item, "url", at.url(n.site_path));
+    if (page.section == n.section) put(item, "current", true);
     nav.push_back(std::move(item));
   }
   set_list(d, "nav", list_of(std::move(nav)));
   if (!at.folder.empty()) {
     std::vector<Data> crumbs;
+    crumbs.reserve(page.crumbs.size() + 1);
     Data home;
-    home.set("title", std::string("Home"));
-    home.set("url", at.url(""));
+    put(home, "title", std::string("Home"));
+    put(home, "url", at.url(""));
     crumbs.push_back(std::move(home));
     for (const auto& c : page.crumbs) {
       Data item;
-      item.set("title", c.title);
-      item.set("url", at.url(c.site_path));
+      put(item, "title", c.title);
+      put(item, "url", at.url(c.site_path));
       crumbs.push_back(std::move(item));
     }
     set_list(d, "crumbs", list_of(std::move(crumbs)));
   }
-  d.set("content", in.theme.render_in_place(page.template_name, d));
+  put(d, "content", in.theme.render_in_place(page.template_name, d));
   return in.theme.render_in_place("base.html", d);
 }
 

@@ -4,6 +4,8 @@
 // only for HTML this program produced.
 
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "compare/compare_texts.h"
@@ -14,6 +16,10 @@
 
 namespace travaux::render {
 
+using DocumentsByPath = std::unordered_map<std::string_view, const model::Document*>;
+/// Each document by its source path ("drafts/t1.md"), the first of any repeated path.
+DocumentsByPath index_source_paths(const model::Archive& archive);
+
 /// Everything page renderers read. Built once per build, shared by every thread.
 struct RenderInput {
   const model::Archive& archive;
@@ -21,6 +27,9 @@ struct RenderInput {
   const Theme& theme;
   /// The comparison stage's output: the changes and history pages format it, never recompare.
   const compare::ComparedArchive* compared = nullptr;
+  /// A draft's relative links (`../letters/l1.md`) are looked up here: a scan of every
+  /// document per link made the changes and history pages grow with the archive.
+  DocumentsByPath by_source_path = index_source_paths(archive);
 };
 
 struct Crumb {
@@ -58,7 +67,20 @@ std::string topic_slug(const model::Archive& archive, const std::string& topic);
 /// {name, url?, role} for a `from` entry (a person id or a plain name).
 Data person_ref(const RenderInput& in, const PageLocation& at, const std::string& from);
 
+/// The list of `items`, moved in whole. kainjow's own push_back() and set() copy what they are
+/// given, and a std::vector<Data> copies every element when it grows (the library's move is
+/// not noexcept): on a changes or history page those deep copies of nested objects were most
+/// of the render time. Callers that build a std::vector<Data> reserve it first.
 Data list_of(std::vector<Data> items);
+
+/// `d[key] = value` without the copies of kainjow's set() (docs/architecture.md, "Render").
+void put(Data& d, const std::string& key, Data value);
+void put(Data& d, const std::string& key, std::string value);
+void put(Data& d, const std::string& key, const char* value);
+void put(Data& d, const std::string& key, bool value);
+
+/// A string value that takes `s` over instead of copying it (a page's body, its content).
+Data string_data(std::string s);
 
 /// Sets `key` to `list` and, when it has items, `has_<key>` to true: Mustache cannot ask
 /// whether a list is empty without repeating the section for each item.

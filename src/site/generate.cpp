@@ -2,6 +2,7 @@
 #include "site/generate.h"
 
 #include <chrono>
+#include <fstream>
 #include <set>
 #include <string>
 
@@ -9,6 +10,7 @@
 #include "link/link.h"
 #include "load/load.h"
 #include "render/render.h"
+#include "write/staging_sink.h"
 #include "write/write_site.h"
 
 namespace travaux::site {
@@ -32,27 +34,43 @@ void attach_source_lines(const model::Archive& archive, diag::Diagnostics& diags
   if (files.count("archive.toml")) diags.attach_lines("archive.toml", archive.config.source_text);
 }
 
-/// Times the stages of one run.
+/// The process's peak resident memory so far in kB (VmHWM in /proc/self/status), 0 if unknown.
+std::size_t peak_kb() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line))
+    if (line.starts_with("VmHWM:")) return std::strtoull(line.c_str() + 6, nullptr, 10);
+  return 0;
+}
+
+/// Times the stages of one run, notes the peak memory after each, and tells the progress
+/// display which stage runs.
 class StageClock {
  public:
-  explicit StageClock(std::vector<std::pair<std::string, double>>& out) : out_(out) {}
+  StageClock(Generated& out, diag::Progress* progress) : out_(out), progress_(progress) {}
+  void begin(const char* stage) {
+    if (progress_) progress_->begin(stage);
+  }
   void done(const char* stage) {
     const auto now = std::chrono::steady_clock::now();
-    out_.emplace_back(stage, std::chrono::duration<double>(now - last_).count());
+    out_.stage_seconds.emplace_back(stage, std::chrono::duration<double>(now - last_).count());
+    out_.stage_peak_kb.push_back(peak_kb());
     last_ = now;
   }
 
  private:
-  std::vector<std::pair<std::string, double>>& out_;
+  Generated& out_;
+  diag::Progress* progress_;
   std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
 };
 
 }  // namespace
 
 std::optional<Generated> generate(const std::filesystem::path& content, Until until, diag::Diagnostics& diags,
-                                  const std::filesystem::path& out) {
+                                  const std::filesystem::path& out, diag::Progress* progress) {
   Generated generated;
-  StageClock clock(generated.stage_seconds);
+  StageClock clock(generated, progress);
+  clock.begin("load");
   model::Archive archive = load::load_archive(content, diags);
   clock.done("load");
   auto finish = [&]() -> std::optional<Generated> {
@@ -60,25 +78,41 @@ std::optional<Generated> generate(const std::filesystem::path& content, Until un
     return std::nullopt;
   };
   if (diags.has_errors()) return finish();
+  clock.begin("link");
   link::LinkedArchive linked = link::link_archive(archive, diags);
   clock.done("link");
   if (diags.has_errors()) return finish();
   auto theme = render::Theme::load(archive, diags);
   if (!theme || diags.has_errors()) return finish();
   generated.documents = archive.documents.size();
+  clock.begin("compare");
   const compare::ComparedArchive compared = compare::compare_texts(archive, linked);
   clock.done("compare");
-  generated.site = render::render_site(archive, linked, compared, *theme, diags);
-  clock.done("render");
-  generated.files = generated.site.files.size() + generated.site.copies.size();
-  // Paths that would leave the output root are refused by check as well as by build.
-  if (diags.has_errors() || !write::paths_are_contained(generated.site, diags)) return finish();
-  attach_source_lines(archive, diags);
-  if (until == Until::write) {
-    if (!write::write_site(generated.site, out, diags)) return std::nullopt;
-    generated.site = {};
-    clock.done("write");
+
+  if (until == Until::render) {
+    render::ImageSink sink(generated.site);
+    render::render_site(archive, linked, compared, *theme, sink, diags, progress);
+    clock.done("render");
+    generated.files = generated.site.files.size() + generated.site.copies.size();
+    // Paths that would leave the output root are refused by check as well as by build.
+    if (diags.has_errors() || !write::paths_are_contained(generated.site, diags)) return finish();
+    attach_source_lines(archive, diags);
+    return generated;
   }
+
+  // A build streams every page into the staging folder as it is rendered (docs/architecture.md,
+  // "Streaming output"). The folder is made, and a folder travaux may not replace refused,
+  // before anything is rendered; on any error the sink's destructor removes it.
+  auto sink = write::StagingSink::open(out, diags);
+  if (!sink) return finish();
+  render::render_site(archive, linked, compared, *theme, *sink, diags, progress);
+  clock.done("render");
+  generated.files = sink->files();
+  if (diags.has_errors()) return finish();
+  attach_source_lines(archive, diags);
+  clock.begin("write");
+  if (!sink->commit(diags)) return std::nullopt;
+  clock.done("write");
   return generated;
 }
 

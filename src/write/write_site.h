@@ -1,16 +1,15 @@
 #pragma once
-// The write stage: SiteImage -> output folder, all or nothing (docs/architecture.md, docs/hostile-input.md).
+// The write stage for a site already in memory: SiteImage -> output folder, all or nothing
+// (docs/architecture.md, docs/hostile-input.md). A build streams its pages through
+// write::StagingSink instead (write/staging_sink.h); this is the same path for a whole image.
 
 #include <filesystem>
 
 #include "diag/diagnostic.h"
 #include "render/site_image.h"
+#include "write/staging.h"
 
 namespace travaux::write {
-
-/// Name of the marker file travaux leaves in every output folder it creates. A non-empty
-/// folder without it is never replaced: it may hold someone's work.
-inline constexpr const char* kMarkerFile = ".travaux-output";
 
 /// Writes `image` into a fresh staging folder beside `out`, then swaps it in with one atomic
 /// rename exchange, so `out` is at every moment either the complete old site or the complete
