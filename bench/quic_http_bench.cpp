@@ -11,8 +11,11 @@
 #include <vector>
 
 #include "compare/compare_texts.h"
+#include "compare/provenance.h"
 #include "link/link.h"
 #include "load/load.h"
+#include "render/changes_page.h"
+#include "render/provenance_page.h"
 #include "render/render.h"
 
 namespace {
@@ -28,7 +31,7 @@ int main(int argc, char** argv) {
   using namespace travaux;
   const std::string content = argc > 1 ? argv[1] : TRAVAUX_SOURCE_DIR "/../shared/real/quic-http/content";
   const int runs = argc > 2 ? std::max(1, std::atoi(argv[2])) : 5;
-  std::vector<double> load_ms, link_ms, compare_ms, render_ms;
+  std::vector<double> load_ms, link_ms, compare_ms, render_ms, trace_ms, provenance_ms, changes_ms;
   std::size_t files = 0, pairs = 0;
   for (int r = 0; r < runs; ++r) {
     auto t0 = std::chrono::steady_clock::now();
@@ -52,6 +55,16 @@ int main(int argc, char** argv) {
     }
     const render::SiteImage site = render::render_site(archive, linked, compared, *theme, diags);
     render_ms.push_back(lap());
+    // Inside render: provenance (traced, then its pages) beside the changes pages of the same chain.
+    lap();
+    for (const auto& t : compared.texts) (void)compare::trace_provenance(t);
+    trace_ms.push_back(lap());
+    const render::RenderInput in{archive, linked, *theme, &compared};
+    render::SiteImage provenance, changes;
+    render::render_provenance_pages(in, provenance);
+    provenance_ms.push_back(lap());
+    render::render_changes_pages(in, changes);
+    changes_ms.push_back(lap());
     files = site.files.size();
     pairs = 0;
     for (const auto& t : compared.texts)
@@ -62,5 +75,8 @@ int main(int argc, char** argv) {
               "(%zu files); total %.0f ms (writing to disk not included)\n",
               runs, median(load_ms), median(link_ms), median(compare_ms), pairs, median(render_ms), files,
               median(load_ms) + median(link_ms) + median(compare_ms) + median(render_ms));
+  std::printf("inside render: tracing provenance %.0f ms; provenance pages (tracing included) %.0f ms; "
+              "changes pages %.0f ms\n",
+              median(trace_ms), median(provenance_ms), median(changes_ms));
   return 0;
 }

@@ -241,6 +241,12 @@ void split_words(std::string_view text, const MarkNode* marks, std::vector<Atom>
   }
 }
 
+bool is_word(const Atom& atom) {
+  if (atom.kind != Atom::Kind::word || atom.text.empty()) return false;
+  std::size_t i = 0;
+  return classify(next_code_point(atom.text, i)) == CharClass::word;
+}
+
 Outline outline(std::string_view text, int first_line) {
   prepare_parsing();  // extensions registered, the thread-safety guard armed
   cmark_parser* parser = cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS);

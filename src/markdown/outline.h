@@ -91,4 +91,9 @@ Outline outline(std::string_view text, int first_line);
 /// digits of any script stay together; quotes and dashes stand alone.
 void split_words(std::string_view text, const MarkNode* marks, std::vector<Atom>& out, bool keep_spaces = false);
 
+/// True for a word atom made of letters or digits, false for a punctuation mark, a space or a
+/// break: what "words" counts where a share of a text is measured (docs/drafts-and-changes.md,
+/// "Provenance").
+bool is_word(const Atom& atom);
+
 }  // namespace travaux::markdown

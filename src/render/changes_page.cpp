@@ -8,6 +8,7 @@
 
 #include <tbb/parallel_for.h>
 
+#include "compare/provenance.h"
 #include "markdown/markdown.h"
 #include "text/escape.h"
 
@@ -53,7 +54,8 @@ std::string link_html(const std::string& href, const std::string& text) {
 }
 
 Data paragraph_data(const RenderInput& in, const PageLocation& at, const ParagraphChange& c,
-                    const Document& before, const Document& after, const diff::SectionChange& sc) {
+                    const Document& before, const Document& after, const diff::SectionChange& sc,
+                    const ParagraphIds* ids) {
   using K = ParagraphChange::Kind;
   Data d;
   const diff::Paragraph& shown = c.after && c.kind != K::moved_away ? *c.after : *c.before;
@@ -101,7 +103,15 @@ Data paragraph_data(const RenderInput& in, const PageLocation& at, const Paragra
   put(d, "cls", cls);
   put(d, "badge", badge);
   if (!note.empty()) put(d, "note_html", note);
-  if (c.after && c.after->number && c.kind != K::moved_away) put(d, "id", c.after->anchor());
+  if (ids) {
+    // Every paragraph has an id, so a provenance page can point at it (docs/drafts-and-changes.md,
+    // "Provenance"); the moved-away marker has none: the paragraph is at its new place.
+    const auto& map = c.after ? ids->after : ids->before;
+    if (c.kind != K::moved_away)
+      if (auto it = map.find(c.after ? c.after : c.before); it != map.end()) put(d, "id", it->second);
+  } else if (c.after && c.after->number && c.kind != K::moved_away) {
+    put(d, "id", c.after->anchor());
+  }
   if (c.kind != K::moved_away) put(d, "html", diff::inline_html(c, draft_url_for(in, c.after ? after : before, at)));
   return d;
 }
@@ -159,8 +169,25 @@ diff::UrlFor draft_url_for(const RenderInput& in, const Document& draft, const P
   };
 }
 
+ParagraphIds changes_page_ids(const RenderInput& in, const Document& after) {
+  ParagraphIds out;
+  if (!in.compared) return out;
+  auto [ct, k] = in.compared->find(after);
+  if (!ct || k == 0 || !ct->versions[k - 1].text || !ct->versions[k].text) return out;
+  const diff::DraftText& old_text = *ct->versions[k - 1].text;
+  const diff::DraftText& new_text = *ct->versions[k].text;
+  const auto old_ids = compare::paragraph_ids(old_text), new_ids = compare::paragraph_ids(new_text);
+  for (std::size_t s = 0; s < old_text.sections.size(); ++s)
+    for (std::size_t i = 0; i < old_text.sections[s].paragraphs.size(); ++i)
+      out.before.emplace(&old_text.sections[s].paragraphs[i], compare::removed_id(old_ids[s][i]));
+  for (std::size_t s = 0; s < new_text.sections.size(); ++s)
+    for (std::size_t i = 0; i < new_text.sections[s].paragraphs.size(); ++i)
+      out.after.emplace(&new_text.sections[s].paragraphs[i], new_ids[s][i]);
+  return out;
+}
+
 Data section_change_data(const RenderInput& in, const PageLocation& at, const diff::SectionChange& sc,
-                         const Document& before, const Document& after) {
+                         const Document& before, const Document& after, const ParagraphIds* ids) {
   Data d;
   put(d, "anchor", sc.anchor());
   std::string title = diff::inline_html(sc.title_words, draft_url_for(in, sc.after ? after : before, at));
@@ -184,7 +211,7 @@ Data section_change_data(const RenderInput& in, const PageLocation& at, const di
   put(d, "history_url", at.url(history_folder(in, after) + "/" + sc.anchor() + "/"));
   std::vector<Data> paras;
   paras.reserve(sc.paragraphs.size());
-  for (const auto& p : sc.paragraphs) paras.push_back(paragraph_data(in, at, p, before, after, sc));
+  for (const auto& p : sc.paragraphs) paras.push_back(paragraph_data(in, at, p, before, after, sc, ids));
   set_list(d, "paragraphs", list_of(std::move(paras)));
   return d;
 }
@@ -217,6 +244,7 @@ Data unchanged_run(std::vector<Data> run, std::vector<std::string> titles) {
 /// The comparison of two held texts, made once by the comparison stage.
 void add_comparison(const RenderInput& in, const PageLocation& at, const Document& before, const Document& after,
                     const diff::Comparison& cmp, Data& d) {
+  const ParagraphIds ids = changes_page_ids(in, after);
   std::vector<Data> sections, rows, unchanged, run;
   for (auto* list : {&sections, &rows, &unchanged, &run}) list->reserve(cmp.sections.size());
   std::vector<std::string> run_titles;
@@ -229,7 +257,7 @@ void add_comparison(const RenderInput& in, const PageLocation& at, const Documen
     run_titles.clear();
   };
   for (const auto& sc : cmp.sections) {
-    Data s = section_change_data(in, at, sc, before, after);
+    Data s = section_change_data(in, at, sc, before, after, &ids);
     const std::string title = sc.after ? section_label(*sc.after) : section_label(*sc.before);
     Data row;
     put(row, "title", title);
@@ -259,21 +287,23 @@ void add_comparison(const RenderInput& in, const PageLocation& at, const Documen
   set_list(d, "sections", list_of(std::move(sections)));
 }
 
-/// What the sources say changed, for a draft whose text (or whose predecessor's) is not held.
-void add_sources(const RenderInput& in, const PageLocation& at, const Document& before, const Document& after,
+}  // namespace
+
+void add_sources(const RenderInput& in, const PageLocation& at, const Document* before, const Document& after,
                  Data& d) {
   put(d, "note", relativize(in.linked.of(in.archive, after).body_html, at));
   std::vector<std::string> missing;
-  for (const Document* x : {&before, &after})
-    if (!x->full_text) missing.push_back(x->display_name());
-  put(d, "missing", missing.size() == 2 ? missing[0] + " and " + missing[1] : missing[0]);
-  if (before.objectives || after.objectives) {
-    auto count = [](const Document& x) {
-      return x.objectives ? std::to_string(*x.objectives) + " objectives" : std::string("an objective count not recorded");
-    };
-    std::string text = before.display_name() + " has " + count(before) + "; " + after.display_name() + " has " + count(after) + ".";
-    put(d, "objectives_text", text);
-  }
+  for (const Document* x : {before, &after})
+    if (x && !x->full_text) missing.push_back(x->display_name());
+  if (!missing.empty()) put(d, "missing", missing.size() == 2 ? missing[0] + " and " + missing[1] : missing[0]);
+  auto count = [](const Document& x) {
+    return x.objectives ? std::to_string(*x.objectives) + " objectives" : std::string("an objective count not recorded");
+  };
+  if (before && (before->objectives || after.objectives))
+    put(d, "objectives_text", before->display_name() + " has " + count(*before) + "; " + after.display_name() + " has " +
+                                 count(after) + ".");
+  else if (!before && after.objectives)
+    put(d, "objectives_text", after.display_name() + " has " + count(after) + ".");
   // Every letter or document that refers to the new draft, with each sentence that does,
   // and the parts of the draft they name.
   std::vector<Data> letters;
@@ -315,8 +345,6 @@ void add_sources(const RenderInput& in, const PageLocation& at, const Document& 
   set_list(d, "named_parts", list_of(std::move(parts)));
 }
 
-}  // namespace
-
 void render_changes_pages(const RenderInput& in, render::SiteImage& out) {
   const auto& chain = in.linked.drafts;
   const auto& drafts = chain.versions();
@@ -339,7 +367,8 @@ void render_changes_pages(const RenderInput& in, render::SiteImage& out) {
     put(d, "after", doc_ref(in, page.at, *after));
     const diff::Comparison* cmp = in.compared ? in.compared->changes_of(*after) : nullptr;
     if (cmp) add_comparison(in, page.at, *before, *after, *cmp, d);
-    else add_sources(in, page.at, *before, *after, d);
+    else add_sources(in, page.at, before, *after, d);
+    put(d, "provenance_url", page.at.url(after->url_folder + "/provenance/"));
     files[i] = page.at.file();
     pages[i] = render_page(in, std::move(page));
   });

@@ -3,6 +3,7 @@
 // "Output": drafts/<id>/changes/index.html).
 
 #include <string>
+#include <unordered_map>
 
 #include "diff/compare.h"
 #include "diff/inline_html.h"
@@ -20,10 +21,28 @@ void render_changes_pages(const RenderInput& in, render::SiteImage& out);
 /// #anchor (to the draft page), static paths and http(s)/mailto URLs; "" for anything else.
 diff::UrlFor draft_url_for(const RenderInput& in, const model::Document& draft, const PageLocation& at);
 
+/// The id of each paragraph of both versions on a changes page: compare::paragraph_ids for the
+/// new version's, compare::removed_id of them for the old version's removed ones, so the
+/// provenance pages can link to any paragraph there.
+struct ParagraphIds {
+  std::unordered_map<const diff::Paragraph*, std::string> before, after;
+};
+/// The ids of the paragraphs of `after` and of the version it supersedes (empty when either
+/// text is not held).
+ParagraphIds changes_page_ids(const RenderInput& in, const model::Document& after);
+
 /// Template data for one section of a comparison: {anchor, title_html, status, note_html,
-/// changed, history_url, summary, paragraphs[]}. `before` and `after` are the two drafts.
+/// changed, history_url, summary, paragraphs[]}. `before` and `after` are the two drafts;
+/// `ids`, when given, names every paragraph's id on the changes page.
 Data section_change_data(const RenderInput& in, const PageLocation& at, const diff::SectionChange& sc,
-                         const model::Document& before, const model::Document& after);
+                         const model::Document& before, const model::Document& after,
+                         const ParagraphIds* ids = nullptr);
+
+/// What the sources say changed in `after` (its own note, the objective counts, the parts the
+/// letters name, the letters with each sentence that refers to it), for a draft whose text
+/// or whose predecessor's is not held; `before` is nullptr for the first version.
+void add_sources(const RenderInput& in, const PageLocation& at, const model::Document* before,
+                 const model::Document& after, Data& d);
 
 /// "2 added, 1 changed, 3 moved" (or "no change").
 std::string counts_text(const diff::Counts& c);

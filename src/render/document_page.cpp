@@ -123,6 +123,7 @@ void add_draft(const RenderInput& in, const PageLocation& at, const Document& do
     put(d, "changes_url", at.url(doc.url_folder + "/changes/"));
   }
   if (const Document* next = chain.next(doc)) put(d, "superseded_by", doc_ref(in, at, *next));
+  if (chain.text_of(doc)) put(d, "provenance_url", at.url(doc.url_folder + "/provenance/"));
   if (doc.version) put(d, "version", std::to_string(*doc.version));
   if (!doc.status.empty()) put(d, "status", doc.status);
   if (doc.objectives) put(d, "objectives", std::to_string(*doc.objectives));

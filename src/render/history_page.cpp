@@ -180,6 +180,7 @@ Data version_data(const RenderInput& in, const PageLocation& at, const Lineage& 
     const diff::Section& s = *it->second;
     put(d, "present", true);
     put(d, "url", at.url(doc.url_folder + "/#" + s.anchor));
+    put(d, "provenance_url", at.url(doc.url_folder + "/provenance/#" + s.anchor));
     if (change && change->before) {
       // A version that changed nothing repeats the text above it: one line says so, and the
       // history reads as its changes (a part of a 35-version text is otherwise 35 copies).
@@ -202,6 +203,7 @@ Data version_data(const RenderInput& in, const PageLocation& at, const Lineage& 
   } else if (l.declared.count(k)) {
     put(d, "not_held", true);
     put(d, "url", at.url(doc.url_folder + "/"));  // a page without the text has no such id
+    put(d, "provenance_url", at.url(doc.url_folder + "/provenance/"));
     put(d, "status", "The text of this version is not in the archive.");
   } else {
     std::string why = "Not in this version.";

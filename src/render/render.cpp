@@ -15,6 +15,7 @@
 #include "render/documents_csv.h"
 #include "render/feeds.h"
 #include "render/history_page.h"
+#include "render/provenance_page.h"
 #include "render/index_pages.h"
 #include "render/timeline_page.h"
 #include "render/search_index.h"
@@ -31,7 +32,7 @@ namespace {
 /// take a document's path).
 enum Band : std::uint32_t {
   kStatic, kAsset, kDocument, kCitation, kHome, kTimeline, kSearch, kSearchIndex,
-  kIndexes,  // kind indexes, people and topics, changes, history: index = which of the four
+  kIndexes,  // kind indexes, people and topics, changes, history, provenance: index = which of the five
   kFeed, kJson, kCsv, kSitemap, kCalendar,
 };
 
@@ -57,7 +58,7 @@ class RankedSink final : public PageSink {
   ClaimRank rank_;
 };
 
-/// One error per losing claim, in rank order. Inside kIndexes the first of the four page
+/// One error per losing claim, in rank order. Inside kIndexes the first of the five page
 /// families to claim a path keeps it without an error, as when they filled one image in turn.
 void report_collisions(const model::Archive& archive, const std::vector<OutputClaims::Loser>& losers,
                        diag::Diagnostics& diags) {
@@ -134,6 +135,7 @@ void render_site(const model::Archive& archive, const link::LinkedArchive& linke
       [&] { SiteImage part; render_people_and_topics(in, part); add_indexes(1, std::move(part)); },
       [&] { SiteImage part; render_changes_pages(in, part); add_indexes(2, std::move(part)); },
       [&] { SiteImage part; render_history_pages(in, part); add_indexes(3, std::move(part)); },
+      [&] { SiteImage part; render_provenance_pages(in, part); add_indexes(4, std::move(part)); },
       [&] { claims.file({kFeed, 0}, "feed.xml", render_atom(in)); },
       [&] { claims.file({kJson, 0}, "archive.json", render_archive_json(in)); },
       [&] { claims.file({kCsv, 0}, "documents.csv", render_documents_csv(in)); },

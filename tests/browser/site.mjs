@@ -71,6 +71,7 @@ export function pageKinds(root = siteRoot()) {
   }
   first('changes', /^drafts\/[^/]+\/changes\/index\.html$/);
   first('history', /^history\/[^/]+\/index\.html$/);
+  first('provenance', /^drafts\/[^/]+\/provenance\/index\.html$/);
   first('letters-index', /^letters\/index\.html$/);
   first('drafts-index', /^drafts\/index\.html$/);
   first('rounds-index', /^rounds\/index\.html$/);
