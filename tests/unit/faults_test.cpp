@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <fstream>
@@ -78,9 +79,16 @@ TEST(Faults, KillMinus9AtRandomMomentsLeavesThePreviousSiteWhole) {
   // The next version of the archive, and how long building it takes when left alone.
   write_large_archive(content, 600, "Version two");
   const fs::path reference = dir.path() / "reference";
-  const auto started = Clock::now();
-  ASSERT_EQ(wait_exit_code(start_build(content, reference)), 0);
-  const auto full = Clock::now() - started;
+  // The kills fall within the first three quarters of the faster of two reference builds: on
+  // a loaded machine one build can take twice another, and kills drawn past the end of the
+  // next build would prove nothing.
+  auto full = Clock::duration::max();
+  for (int run = 0; run < 2; ++run) {
+    fs::remove_all(reference);
+    const auto started = Clock::now();
+    ASSERT_EQ(wait_exit_code(start_build(content, reference)), 0);
+    full = std::min(full, (Clock::now() - started) * 3 / 4);
+  }
   const auto new_site = snapshot(reference);
   ASSERT_NE(new_site, old_site);
   fs::remove_all(reference);
