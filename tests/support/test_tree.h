@@ -3,8 +3,10 @@
 //   make_tree("-- archive.toml --\ntitle = \"T\"\n-- letters/a.md --\n+++\n...")
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "diag/diagnostic.h"
 
@@ -30,6 +32,12 @@ std::string diagnostics_text(const diag::Diagnostics& diags);
 
 /// Reads a whole file.
 std::string read_file(const std::filesystem::path& path);
+
+/// Every regular file under `root` (relative path -> bytes), for before/after comparisons.
+std::map<std::string, std::string> files_under(const std::filesystem::path& root);
+
+/// The names of the entries of `dir`, sorted.
+std::vector<std::string> names_in(const std::filesystem::path& dir);
 
 /// Runs a shell command, returns its exit status and fills `output` with stdout+stderr.
 int run_command(const std::string& command, std::string* output = nullptr);

@@ -2,26 +2,13 @@
 // pages show the changes the example was written to show (issue 4).
 #include <gtest/gtest.h>
 
+#include "support/built_demo.h"
 #include "support/test_tree.h"
 
 namespace travaux {
 namespace {
 
-class DraftsDemo : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    out_ = new test::TempDir;
-    const std::string cmd = std::string(TRAVAUX_BINARY) + " build --content " + TRAVAUX_SOURCE_DIR +
-                            "/examples/drafts-demo --out " + (out_->path() / "site").string();
-    status_ = test::run_command(cmd, &output_);
-  }
-  static void TearDownTestSuite() { delete out_; }
-  static std::string page(const std::string& path) { return test::read_file(out_->path() / "site" / path); }
-
-  static inline test::TempDir* out_ = nullptr;
-  static inline int status_ = -1;
-  static inline std::string output_;
-};
+class DraftsDemo : public test::BuiltDemo {};
 
 TEST_F(DraftsDemo, BuildsWithoutErrorsOrWarnings) {
   EXPECT_EQ(status_, 0) << output_;

@@ -39,14 +39,6 @@ void write_large_archive(const fs::path& root, int letters, const std::string& t
   }
 }
 
-/// Every file under `root` (relative path -> bytes).
-std::map<std::string, std::string> snapshot(const fs::path& root) {
-  std::map<std::string, std::string> out;
-  for (const auto& e : fs::recursive_directory_iterator(root))
-    if (e.is_regular_file()) out[fs::relative(e.path(), root).string()] = test::read_file(e.path());
-  return out;
-}
-
 /// Starts `travaux build` and returns its pid; stdout and stderr go to /dev/null.
 pid_t start_build(const fs::path& content, const fs::path& out) {
   pid_t pid = fork();
@@ -73,7 +65,7 @@ TEST(Faults, KillMinus9AtRandomMomentsLeavesThePreviousSiteWhole) {
   const fs::path site = dir.path() / "site";
   write_large_archive(content, 600, "Version one");
   ASSERT_EQ(wait_exit_code(start_build(content, site)), 0);
-  const auto old_site = snapshot(site);
+  const auto old_site = test::files_under(site);
   ASSERT_GT(old_site.size(), 600u);
 
   // The next version of the archive, and how long building it takes when left alone.
@@ -89,7 +81,7 @@ TEST(Faults, KillMinus9AtRandomMomentsLeavesThePreviousSiteWhole) {
     ASSERT_EQ(wait_exit_code(start_build(content, reference)), 0);
     full = std::min(full, (Clock::now() - started) * 3 / 4);
   }
-  const auto new_site = snapshot(reference);
+  const auto new_site = test::files_under(reference);
   ASSERT_NE(new_site, old_site);
   fs::remove_all(reference);
 
@@ -108,7 +100,7 @@ TEST(Faults, KillMinus9AtRandomMomentsLeavesThePreviousSiteWhole) {
     std::this_thread::sleep_for(delay);
     kill(pid, SIGKILL);
     const int code = wait_exit_code(pid);
-    const auto now = snapshot(site);
+    const auto now = test::files_under(site);
     if (code == 128 + SIGKILL) {
       // Killed: the old site, whole, unless the swap had already happened.
       EXPECT_TRUE(now == old_site || now == new_site) << "kill " << i << " after " << delay.count() << " us";
@@ -130,7 +122,7 @@ TEST(Faults, KillMinus9AtRandomMomentsLeavesThePreviousSiteWhole) {
 
   // A build after all that succeeds, and sweeps away the staging folders the kills left.
   ASSERT_EQ(wait_exit_code(start_build(content, site)), 0);
-  EXPECT_EQ(snapshot(site), new_site);
+  EXPECT_EQ(test::files_under(site), new_site);
   std::vector<std::string> names;
   for (const auto& e : fs::directory_iterator(dir.path())) names.push_back(e.path().filename().string());
   std::sort(names.begin(), names.end());
@@ -164,7 +156,7 @@ TEST(Faults, ABuildNeverDeletesAFolderItDidNotCreate) {
   test::TempDir dir;
   test::write_tree(dir.path() / "content", "-- archive.toml --\ntitle = \"T\"\n"
                                            "-- letters/a.md --\n+++\ntitle = \"A\"\ndate = 2018-02-05\n+++\n");
-  const auto before = snapshot(dir.path());
+  const auto before = test::files_under(dir.path());
   std::string output;
   for (const std::string out : {(dir.path() / "content").string(), dir.path().string(), std::string("/")}) {
     EXPECT_EQ(test::run_command(std::string(TRAVAUX_BINARY) + " build --content " +
@@ -174,7 +166,7 @@ TEST(Faults, ABuildNeverDeletesAFolderItDidNotCreate) {
     EXPECT_NE(output.find("building would replace the content with the site"), std::string::npos)
         << output;
   }
-  EXPECT_EQ(snapshot(dir.path()), before);
+  EXPECT_EQ(test::files_under(dir.path()), before);
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 
 #include "link/link.h"
 #include "load/load.h"
+#include "support/built_demo.h"
 #include "support/test_tree.h"
 
 namespace travaux::compare {
@@ -207,20 +208,7 @@ TEST(Provenance, ParagraphIdsAreUniqueOnAPage) {
 }
 
 // The pages, built by the binary.
-class ProvenancePages : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    out_ = new test::TempDir;
-    const std::string cmd = std::string(TRAVAUX_BINARY) + " build --content " + TRAVAUX_SOURCE_DIR +
-                            "/examples/drafts-demo --out " + (out_->path() / "site").string();
-    status_ = test::run_command(cmd, &output_);
-  }
-  static void TearDownTestSuite() { delete out_; }
-  static std::string page(const std::string& path) { return test::read_file(out_->path() / "site" / path); }
-  static inline test::TempDir* out_ = nullptr;
-  static inline int status_ = -1;
-  static inline std::string output_;
-};
+class ProvenancePages : public test::BuiltDemo {};
 
 TEST_F(ProvenancePages, FinalTextShowsEachParagraphsVersionsLinkedToTheChangesPages) {
   ASSERT_EQ(status_, 0) << output_;

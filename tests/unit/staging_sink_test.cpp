@@ -17,20 +17,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::map<std::string, std::string> snapshot(const fs::path& root) {
-  std::map<std::string, std::string> out;
-  for (const auto& e : fs::recursive_directory_iterator(root))
-    if (e.is_regular_file()) out[fs::relative(e.path(), root).string()] = test::read_file(e.path());
-  return out;
-}
-
-std::vector<std::string> names_in(const fs::path& dir) {
-  std::vector<std::string> out;
-  for (const auto& e : fs::directory_iterator(dir)) out.push_back(e.path().filename().string());
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 TEST(StagingSink, ManyThreadsWriteEveryFileOnceAndEachPathIsTakenOnce) {
   test::TempDir dir;
   diag::Diagnostics diags;
@@ -47,11 +33,11 @@ TEST(StagingSink, ManyThreadsWriteEveryFileOnceAndEachPathIsTakenOnce) {
   EXPECT_EQ(accepted.load(), kFiles);
   EXPECT_EQ(sink->files(), kFiles);
   ASSERT_TRUE(sink->commit(diags)) << test::diagnostics_text(diags);
-  const auto files = snapshot(dir.path() / "site");
+  const auto files = test::files_under(dir.path() / "site");
   EXPECT_EQ(files.size(), kFiles + 1);  // and the marker
   EXPECT_EQ(files.at(".travaux-output"), std::string(kMarkerText));
   EXPECT_EQ(files.at("f3/g0/40.html"), "page 40\n");
-  EXPECT_EQ(names_in(dir.path()), std::vector<std::string>{"site"});
+  EXPECT_EQ(test::names_in(dir.path()), std::vector<std::string>{"site"});
 }
 
 TEST(StagingSink, WithoutCommitTheStagingFolderGoesAndThePreviousSiteStays) {
@@ -60,17 +46,17 @@ TEST(StagingSink, WithoutCommitTheStagingFolderGoesAndThePreviousSiteStays) {
   render::SiteImage old;
   old.add("index.html", "old\n");
   ASSERT_TRUE(write_site(old, dir.path() / "site", diags));
-  const auto before = snapshot(dir.path() / "site");
+  const auto before = test::files_under(dir.path() / "site");
   {
     auto sink = StagingSink::open(dir.path() / "site", diags);
     ASSERT_TRUE(sink);
     sink->add("index.html", "new\n");
     sink->add("letters/a/index.html", "a\n");
     EXPECT_TRUE(fs::exists(sink->staging_path() / "letters/a/index.html"));  // written at once
-    EXPECT_EQ(names_in(dir.path()).size(), 2u);  // site and its staging folder
+    EXPECT_EQ(test::names_in(dir.path()).size(), 2u);  // site and its staging folder
   }  // a build that failed after rendering: the sink goes without commit()
-  EXPECT_EQ(snapshot(dir.path() / "site"), before);
-  EXPECT_EQ(names_in(dir.path()), std::vector<std::string>{"site"});
+  EXPECT_EQ(test::files_under(dir.path() / "site"), before);
+  EXPECT_EQ(test::names_in(dir.path()), std::vector<std::string>{"site"});
 }
 
 TEST(StagingSink, AFolderItMayNotReplaceIsRefusedBeforeAnythingIsWritten) {
@@ -81,7 +67,7 @@ TEST(StagingSink, AFolderItMayNotReplaceIsRefusedBeforeAnythingIsWritten) {
   EXPECT_EQ(test::diagnostics_text(diags),
             (dir.path() / "thesis").string() +
                 ": error: refusing to replace this folder: it is not empty and was not created by travaux\n");
-  EXPECT_EQ(names_in(dir.path()), std::vector<std::string>{"thesis"});
+  EXPECT_EQ(test::names_in(dir.path()), std::vector<std::string>{"thesis"});
 }
 
 TEST(StagingSink, PathsThatLeaveTheRootAreNeverWrittenAndReportedInOneOrder) {
@@ -102,7 +88,7 @@ TEST(StagingSink, PathsThatLeaveTheRootAreNeverWrittenAndReportedInOneOrder) {
     if (run == 0) first_report = test::diagnostics_text(diags);
     EXPECT_EQ(test::diagnostics_text(diags), first_report);
     sink.reset();
-    EXPECT_EQ(names_in(dir.path()), std::vector<std::string>{"out"});
+    EXPECT_EQ(test::names_in(dir.path()), std::vector<std::string>{"out"});
     EXPECT_TRUE(fs::is_empty(dir.path() / "out"));
   }
   EXPECT_EQ(first_report,
