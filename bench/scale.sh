@@ -90,8 +90,10 @@ for size in "${sizes[@]}"; do
   if [ "$(cat "$archive.stamp" 2>/dev/null)" != "$gen_sum" ]; then
     python3 "$here/generate_archive.py" --docs "$size" --out "$archive" "${gen_flags[@]}"
     # The floor's input: every body, front matter cut off, in one file (one cmark-gfm process).
-    awk 'FNR == 1 { fm = 0; if (NR > 1) print "" } fm < 2 && /^\+\+\+[ \t\r]*$/ { fm++; next } fm >= 2 { print }' \
-      $(find "$archive" -name '*.md' | sort) > "$archive.bodies.md"
+    # xargs, because 50,000 paths overflow one command line; each body starts with a blank line.
+    find "$archive" -name '*.md' | sort | xargs -d '\n' \
+      awk 'FNR == 1 { fm = 0; print "" } fm < 2 && /^\+\+\+[ \t\r]*$/ { fm++; next } fm >= 2 { print }' \
+      > "$archive.bodies.md"
     echo "$gen_sum" > "$archive.stamp"
   fi
   mb=$(du -sm --exclude=static "$archive" | cut -f1)
