@@ -9,26 +9,13 @@
 #include "load/load.h"
 #include "render/render.h"
 #include "render/search_text.h"
+#include "support/rendered_tree.h"
 #include "support/test_tree.h"
 
 namespace travaux::render {
 namespace {
 
-struct Rendered {
-  test::TempDir dir;
-  diag::Diagnostics diags;
-  model::Archive archive;
-  link::LinkedArchive linked;
-  std::unique_ptr<Theme> theme;
-  explicit Rendered(const std::string& spec) {
-    test::write_tree(dir.path(), spec);
-    archive = load::load_archive(dir.path(), diags);
-    linked = link::link_archive(archive, diags);
-    theme = Theme::load(archive, diags);
-    EXPECT_EQ(test::diagnostics_text(diags), "");
-  }
-  RenderInput in() const { return {archive, linked, *theme}; }
-};
+using Rendered = test::RenderedTree;
 
 constexpr const char* kSpec =
     "-- archive.toml --\ntitle = \"GCM\"\n"
