@@ -48,15 +48,42 @@ struct Extract {
 /// own, and a word's prefix range holds only words (docs/search.md, "Shard format").
 bool is_pair(std::string_view key) { return key.find(' ') != std::string_view::npos && !key.starts_with('='); }
 
-/// Adds the words of one field and each pair of adjacent words ("global compact"), which is
-/// how a phrase is looked up without positions (docs/search.md, "Phrases").
-void add_field(std::string_view text, std::vector<std::string>& keys) {
-  const std::vector<std::string> words = search_terms(text);
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    keys.push_back(words[i]);
-    if (i + 1 < words.size()) keys.push_back(words[i] + " " + words[i + 1]);
+/// The distinct keys of one document. Each word and pair is looked up before it is stored, so
+/// a word a draft repeats a thousand times is copied once and the pairs are built in one
+/// reused buffer (storing every occurrence, then sorting them, was most of the index's time).
+class KeySet {
+ public:
+  void add(std::string_view key) {
+    if (keys_.find(key) == keys_.end()) keys_.emplace(key);
   }
-}
+  /// Adds the words of one field and each pair of adjacent words ("global compact"), which is
+  /// how a phrase is looked up without positions (docs/search.md, "Phrases").
+  void add_field(std::string_view text) {
+    const std::vector<std::string> words = search_terms(text);
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      add(words[i]);
+      if (i + 1 == words.size()) break;
+      pair_.assign(words[i]).append(1, ' ').append(words[i + 1]);
+      add(pair_);
+    }
+  }
+  /// The keys in byte order; the set is left empty.
+  std::vector<std::string> take_sorted() {
+    std::vector<std::string> out;
+    out.reserve(keys_.size());
+    while (!keys_.empty()) out.push_back(std::move(keys_.extract(keys_.begin()).value()));
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_set<std::string, Hash, std::equal_to<>> keys_;
+  std::string pair_;
+};
 
 /// "=" and the folded words of a name: the key of a title or label matched exactly.
 std::string exact_key(std::string_view name) {
@@ -114,26 +141,28 @@ Extract extract(const Context& cx, const Document& doc, std::uint32_t number) {
   if (!doc.to.empty()) people.push_back(doc.to);
 
   // The card: what a result shows above its snippet, and where a match ranks higher.
-  add_field(doc.title, x.card);
-  if (!doc.label.empty()) add_field(doc.label, x.card);
-  for (const auto& p : people) add_field(p, x.card);
-  for (const auto& t : doc.topics) add_field(t, x.card);
-  add_field(doc.place, x.card);
-  add_field(doc.date.human(), x.card);
-  add_field(doc.date.iso(), x.card);
-  x.card.push_back(exact_key(doc.title));
-  if (!doc.label.empty()) x.card.push_back(exact_key(doc.label));
-  sort_unique(x.card);
+  KeySet card;
+  card.add_field(doc.title);
+  if (!doc.label.empty()) card.add_field(doc.label);
+  for (const auto& p : people) card.add_field(p);
+  for (const auto& t : doc.topics) card.add_field(t);
+  card.add_field(doc.place);
+  card.add_field(doc.date.human());
+  card.add_field(doc.date.iso());
+  card.add(exact_key(doc.title));
+  if (!doc.label.empty()) card.add(exact_key(doc.label));
+  x.card = card.take_sorted();
 
   const std::vector<TextBlock> blocks = html_to_blocks(linked.body_html);
-  x.all = x.card;
-  for (const auto& b : blocks) add_field(b.text, x.all);
-  if (!doc.summary.empty()) add_field(doc.summary, x.all);
-  x.all.push_back("kind:" + std::string(model::kind_name(doc.kind)));
-  if (auto t = cx.texts.find(doc.id); t != cx.texts.end()) x.all.push_back("text:" + t->second.id);
+  KeySet all;
+  for (const auto& key : x.card) all.add(key);
+  for (const auto& b : blocks) all.add_field(b.text);
+  if (!doc.summary.empty()) all.add_field(doc.summary);
+  all.add("kind:" + std::string(model::kind_name(doc.kind)));
+  if (auto t = cx.texts.find(doc.id); t != cx.texts.end()) all.add("text:" + t->second.id);
   if (auto r = cx.rounds.find(doc.id); r != cx.rounds.end())
-    for (const auto& id : r->second) x.all.push_back("round:" + id);
-  sort_unique(x.all);
+    for (const auto& id : r->second) all.add("round:" + id);
+  x.all = all.take_sorted();
   // Both lists are sorted: one walk marks the card keys, then each key goes to its partition.
   std::size_t c = 0;
   const std::hash<std::string> hash;
