@@ -30,6 +30,9 @@ median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
 tw=(); tc=(); gw=(); gc=()
 for _ in $(seq "$runs"); do
+  # Every run a full build: without this the build cache (docs/incremental-builds.md) would
+  # find nothing changed from the second run on, and time only a scan.
+  rm -rf "$out/site" "$out/site.travaux-cache"
   read -r w c < <(measure "$binary" build --content "$content" --out "$out/site")
   tw+=("$w"); tc+=("$c")
   read -r w c < <(measure bash -c git_pairs)
