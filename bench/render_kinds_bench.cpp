@@ -26,6 +26,7 @@
 #include "render/feeds.h"
 #include "render/history_page.h"
 #include "render/index_pages.h"
+#include "render/provenance_page.h"
 #include "render/search_index.h"
 #include "render/search_page.h"
 #include "render/timeline_page.h"
@@ -69,7 +70,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s: the archive has errors; run travaux check\n", content.c_str());
     return 1;
   }
-  const render::RenderInput in{archive, linked, *theme, &compared};
+  const render::RenderInput in{archive, linked, *theme};
   std::size_t bytes = 0;
   auto sum = [&](const render::SiteImage& image) {
     for (const auto& [path, b] : image.files) bytes += b.size();
@@ -82,8 +83,26 @@ int main(int argc, char** argv) {
            bytes += render::citation_bibtex(c).size() + render::citation_ris(c).size();
          }
        }},
-      {"changes pages", [&] { render::SiteImage s; render::render_changes_pages(in, s); sum(s); }},
-      {"history pages", [&] { render::SiteImage s; render::render_history_pages(in, s); sum(s); }},
+      {"changes pages", [&] {
+         render::SiteImage s;
+         render::ImageSink sink(s);
+         for (const auto& ct : compared.texts) render::render_changes_pages(in, ct, sink);
+         sum(s);
+       }},
+      {"history pages", [&] {
+         render::SiteImage s;
+         render::ImageSink sink(s);
+         render::HistoryPages history(in);
+         for (std::size_t t = 0; t < compared.texts.size(); ++t) history.render_text(compared.texts[t], t, sink);
+         history.render_index(sink);
+         sum(s);
+       }},
+      {"provenance pages", [&] {
+         render::SiteImage s;
+         render::ImageSink sink(s);
+         for (const auto& ct : compared.texts) render::render_provenance_pages(in, ct, sink);
+         sum(s);
+       }},
       {"search index", [&] { for (const auto& [p, b] : render::render_search_index(in)) bytes += b.size(); }},
       {"kind indexes", [&] { render::SiteImage s; render::render_kind_indexes(in, s); sum(s); }},
       {"people and topics", [&] { render::SiteImage s; render::render_people_and_topics(in, s); sum(s); }},

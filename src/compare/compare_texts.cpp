@@ -4,6 +4,8 @@
 
 #include <tbb/parallel_for.h>
 
+#include <algorithm>
+
 namespace travaux::compare {
 
 std::pair<const ComparedText*, std::size_t> ComparedArchive::find(const model::Document& draft) const {
@@ -18,35 +20,34 @@ const diff::Comparison* ComparedArchive::changes_of(const model::Document& draft
   return &*text->with_previous[k];
 }
 
+ComparedText compare_text(const model::NegotiatedText& text) {
+  ComparedText ct;
+  ct.text = &text;
+  const std::size_t n = text.versions.size();
+  ct.versions.resize(n);
+  ct.with_previous.resize(n);
+  for (std::size_t k = 0; k < n; ++k) ct.versions[k].doc = text.versions[k];
+  // Read every held version once, then compare every adjacent pair once; both into pre-sized
+  // slots, so the result is the same on any number of threads.
+  tbb::parallel_for(std::size_t{0}, n, [&](std::size_t k) {
+    Version& v = ct.versions[k];
+    if (v.doc->full_text) v.text = diff::read_draft(v.doc->body, v.doc->body_line);
+  });
+  tbb::parallel_for(std::size_t{1}, std::max<std::size_t>(n, 1), [&](std::size_t k) {
+    if (ct.versions[k - 1].text && ct.versions[k].text)
+      ct.with_previous[k] = diff::compare(*ct.versions[k - 1].text, *ct.versions[k].text);
+  });
+  return ct;
+}
+
 ComparedArchive compare_texts(const model::Archive& archive, const link::LinkedArchive& linked) {
   (void)archive;
   ComparedArchive out;
   const auto& texts = linked.drafts.texts();
   out.texts.resize(texts.size());
-  std::vector<std::pair<std::size_t, std::size_t>> all;  // (text, version)
-  for (std::size_t t = 0; t < texts.size(); ++t) {
-    ComparedText& ct = out.texts[t];
-    ct.text = &texts[t];
-    ct.versions.resize(texts[t].versions.size());
-    ct.with_previous.resize(texts[t].versions.size());
-    for (std::size_t k = 0; k < texts[t].versions.size(); ++k) {
-      ct.versions[k].doc = texts[t].versions[k];
-      out.where_[texts[t].versions[k]] = {t, k};
-      all.emplace_back(t, k);
-    }
-  }
-  // Read every held text once, then compare every adjacent pair once; both in parallel into
-  // pre-sized slots, so the result is the same on any number of threads.
-  tbb::parallel_for(std::size_t{0}, all.size(), [&](std::size_t n) {
-    Version& v = out.texts[all[n].first].versions[all[n].second];
-    if (v.doc->full_text) v.text = diff::read_draft(v.doc->body, v.doc->body_line);
-  });
-  tbb::parallel_for(std::size_t{0}, all.size(), [&](std::size_t n) {
-    auto [t, k] = all[n];
-    ComparedText& ct = out.texts[t];
-    if (k == 0 || !ct.versions[k - 1].text || !ct.versions[k].text) return;
-    ct.with_previous[k] = diff::compare(*ct.versions[k - 1].text, *ct.versions[k].text);
-  });
+  for (std::size_t t = 0; t < texts.size(); ++t)
+    for (std::size_t k = 0; k < texts[t].versions.size(); ++k) out.where_[texts[t].versions[k]] = {t, k};
+  tbb::parallel_for(std::size_t{0}, texts.size(), [&](std::size_t t) { out.texts[t] = compare_text(texts[t]); });
   return out;
 }
 

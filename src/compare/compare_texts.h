@@ -50,8 +50,13 @@ struct ComparedArchive {
   std::map<const model::Document*, std::pair<std::size_t, std::size_t>> where_;
 };
 
-/// Reads every held draft once and compares each version with the one it supersedes, all in
-/// parallel (oneTBB); the result does not depend on the thread count.
+/// Reads each held version of `text` once and compares each with the one it supersedes, in
+/// parallel (oneTBB); the result does not depend on the thread count. The render stage calls
+/// it text by text and drops each result once the text's pages are made, so memory holds the
+/// texts being rendered, never the whole archive's (docs/architecture.md, "Streaming output").
+ComparedText compare_text(const model::NegotiatedText& text);
+
+/// Every text of the archive at once (tests and benchmarks).
 ComparedArchive compare_texts(const model::Archive& archive, const link::LinkedArchive& linked);
 
 }  // namespace travaux::compare

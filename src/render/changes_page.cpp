@@ -169,13 +169,11 @@ diff::UrlFor draft_url_for(const RenderInput& in, const Document& draft, const P
   };
 }
 
-ParagraphIds changes_page_ids(const RenderInput& in, const Document& after) {
+ParagraphIds changes_page_ids(const compare::ComparedText& ct, std::size_t k) {
   ParagraphIds out;
-  if (!in.compared) return out;
-  auto [ct, k] = in.compared->find(after);
-  if (!ct || k == 0 || !ct->versions[k - 1].text || !ct->versions[k].text) return out;
-  const diff::DraftText& old_text = *ct->versions[k - 1].text;
-  const diff::DraftText& new_text = *ct->versions[k].text;
+  if (k == 0 || k >= ct.versions.size() || !ct.versions[k - 1].text || !ct.versions[k].text) return out;
+  const diff::DraftText& old_text = *ct.versions[k - 1].text;
+  const diff::DraftText& new_text = *ct.versions[k].text;
   const auto old_ids = compare::paragraph_ids(old_text), new_ids = compare::paragraph_ids(new_text);
   for (std::size_t s = 0; s < old_text.sections.size(); ++s)
     for (std::size_t i = 0; i < old_text.sections[s].paragraphs.size(); ++i)
@@ -241,10 +239,13 @@ Data unchanged_run(std::vector<Data> run, std::vector<std::string> titles) {
   return g;
 }
 
-/// The comparison of two held texts, made once by the comparison stage.
-void add_comparison(const RenderInput& in, const PageLocation& at, const Document& before, const Document& after,
-                    const diff::Comparison& cmp, Data& d) {
-  const ParagraphIds ids = changes_page_ids(in, after);
+/// The comparison of version `k` of `ct` with the one before, made once by the comparison stage.
+void add_comparison(const RenderInput& in, const PageLocation& at, const compare::ComparedText& ct, std::size_t k,
+                    Data& d) {
+  const Document& before = *ct.versions[k - 1].doc;
+  const Document& after = *ct.versions[k].doc;
+  const diff::Comparison& cmp = *ct.with_previous[k];
+  const ParagraphIds ids = changes_page_ids(ct, k);
   std::vector<Data> sections, rows, unchanged, run;
   for (auto* list : {&sections, &rows, &unchanged, &run}) list->reserve(cmp.sections.size());
   std::vector<std::string> run_titles;
@@ -345,15 +346,11 @@ void add_sources(const RenderInput& in, const PageLocation& at, const Document* 
   set_list(d, "named_parts", list_of(std::move(parts)));
 }
 
-void render_changes_pages(const RenderInput& in, render::SiteImage& out) {
-  const auto& chain = in.linked.drafts;
-  const auto& drafts = chain.versions();
-  // One page per draft, in parallel into slots, added in chain order.
-  std::vector<std::string> files(drafts.size()), pages(drafts.size());
-  tbb::parallel_for(std::size_t{0}, drafts.size(), [&](std::size_t i) {
-    const Document* after = drafts[i];
-    const Document* before = chain.previous(*after);
-    if (!before) return;
+void render_changes_pages(const RenderInput& in, const compare::ComparedText& ct, PageSink& out) {
+  // One page per version after the first, in parallel; `out` takes them in any order.
+  tbb::parallel_for(std::size_t{1}, std::max<std::size_t>(ct.versions.size(), 1), [&](std::size_t k) {
+    const Document* after = ct.versions[k].doc;
+    const Document* before = ct.versions[k - 1].doc;
     Page page;
     page.at = {after->url_folder + "/changes", in.archive.config.pretty_urls};
     page.template_name = "changes.html";
@@ -365,15 +362,12 @@ void render_changes_pages(const RenderInput& in, render::SiteImage& out) {
     put(d, "title", page.title);
     put(d, "before", doc_ref(in, page.at, *before));
     put(d, "after", doc_ref(in, page.at, *after));
-    const diff::Comparison* cmp = in.compared ? in.compared->changes_of(*after) : nullptr;
-    if (cmp) add_comparison(in, page.at, *before, *after, *cmp, d);
+    if (ct.with_previous[k]) add_comparison(in, page.at, ct, k, d);
     else add_sources(in, page.at, before, *after, d);
     put(d, "provenance_url", page.at.url(after->url_folder + "/provenance/"));
-    files[i] = page.at.file();
-    pages[i] = render_page(in, std::move(page));
+    std::string file = page.at.file();
+    out.add(std::move(file), render_page(in, std::move(page)));
   });
-  for (std::size_t i = 0; i < drafts.size(); ++i)
-    if (!files[i].empty()) out.add(std::move(files[i]), std::move(pages[i]));
 }
 
 }  // namespace travaux::render

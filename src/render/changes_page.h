@@ -5,17 +5,18 @@
 #include <string>
 #include <unordered_map>
 
+#include "compare/compare_texts.h"
 #include "diff/compare.h"
 #include "diff/inline_html.h"
 #include "render/view.h"
-#include "render/site_image.h"
+#include "render/page_sink.h"
 
 namespace travaux::render {
 
-/// Renders drafts/<id>/changes/index.html for every draft that supersedes another. When both
-/// texts are held the page shows the comparison; otherwise it gathers what the sources say
-/// changed: the draft's own note and the letters that concern it.
-void render_changes_pages(const RenderInput& in, render::SiteImage& out);
+/// Renders drafts/<id>/changes/index.html for every version of `ct` that supersedes another.
+/// When both texts are held the page shows the comparison; otherwise it gathers what the
+/// sources say changed: the draft's own note and the letters that concern it.
+void render_changes_pages(const RenderInput& in, const compare::ComparedText& ct, PageSink& out);
 
 /// Hrefs for links written inside `draft`'s Markdown, relative to `at`: @id#anchor, ../x.md,
 /// #anchor (to the draft page), static paths and http(s)/mailto URLs; "" for anything else.
@@ -27,9 +28,9 @@ diff::UrlFor draft_url_for(const RenderInput& in, const model::Document& draft, 
 struct ParagraphIds {
   std::unordered_map<const diff::Paragraph*, std::string> before, after;
 };
-/// The ids of the paragraphs of `after` and of the version it supersedes (empty when either
-/// text is not held).
-ParagraphIds changes_page_ids(const RenderInput& in, const model::Document& after);
+/// The ids of the paragraphs of version `k` of `ct` and of the version it supersedes (empty
+/// when either text is not held).
+ParagraphIds changes_page_ids(const compare::ComparedText& ct, std::size_t k);
 
 /// Template data for one section of a comparison: {anchor, title_html, status, note_html,
 /// changed, history_url, summary, paragraphs[]}. `before` and `after` are the two drafts;

@@ -290,7 +290,7 @@ namespace {
 /// The pages of one text's parts; returns the index entries.
 std::vector<Data> render_text_history(const RenderInput& in, const compare::ComparedText& ct,
                                       const NamedAnchors& named, const MentionsOfDocument& anchored,
-                                      render::SiteImage& out) {
+                                      PageSink& out) {
   const Versions v = versions_of(ct);
   const std::vector<Lineage> all = lineages(named, v);
   const MentionsByAnchor by_anchor = mentions_by_anchor(anchored, v);
@@ -306,8 +306,7 @@ std::vector<Data> render_text_history(const RenderInput& in, const compare::Comp
     put(item, "versions", std::to_string(present) + " of " + std::to_string(v.docs.size()) + " versions");
     index_items.push_back(std::move(item));
   }
-  // Every part's pages in parallel, each into its own slot, added in order.
-  std::vector<std::vector<std::pair<std::string, std::string>>> pages(all.size());
+  // Every part's pages in parallel; `out` takes them in any order.
   tbb::parallel_for(std::size_t{0}, all.size(), [&](std::size_t n) {
     const Lineage& l = all[n];
     const std::string title = lineage_title(l, v);
@@ -337,40 +336,45 @@ std::vector<Data> render_text_history(const RenderInput& in, const compare::Comp
       set_list(d, "versions", list_of(std::move(versions)));
       set_list(d, "mentions", mentions(in, page.at, l, by_anchor));
       std::string file = page.at.file();
-      pages[n].emplace_back(std::move(file), render_page(in, std::move(page)));
+      out.add(std::move(file), render_page(in, std::move(page)));
     }
   });
-  for (auto& list : pages)
-    for (auto& [file, bytes] : list) out.add(std::move(file), std::move(bytes));
   return index_items;
 }
 
 }  // namespace
 
-void render_history_pages(const RenderInput& in, render::SiteImage& out) {
-  if (!in.compared) return;
-  const NamedAnchors named = named_anchors(in);
-  const MentionsOfDocument anchored = anchored_mentions(in);
-  const auto& texts = in.compared->texts;
-  // Each text's pages in parallel into its own image, merged in text order.
-  std::vector<render::SiteImage> images(texts.size());
-  std::vector<std::vector<Data>> items(texts.size());
-  tbb::parallel_for(std::size_t{0}, texts.size(), [&](std::size_t t) {
-    items[t] = render_text_history(in, texts[t], named, anchored, images[t]);
-  });
+struct HistoryPages::Lookups {
+  NamedAnchors named;
+  MentionsOfDocument anchored;
+};
+
+HistoryPages::HistoryPages(const RenderInput& in)
+    : in_(in),
+      lookups_(std::make_unique<Lookups>(Lookups{named_anchors(in), anchored_mentions(in)})),
+      items_(in.linked.drafts.texts().size()) {}
+
+HistoryPages::~HistoryPages() = default;
+
+void HistoryPages::render_text(const compare::ComparedText& ct, std::size_t t, PageSink& out) {
+  items_.at(t) = render_text_history(in_, ct, lookups_->named, lookups_->anchored, out);
+}
+
+void HistoryPages::render_index(PageSink& out) {
+  const auto& texts = in_.linked.drafts.texts();
   std::vector<Data> groups;
   groups.reserve(texts.size());
   bool any = false;
   for (std::size_t t = 0; t < texts.size(); ++t) {
-    for (auto& [path, bytes] : images[t].files) out.add(path, std::move(bytes));
-    any = any || !items[t].empty();
+    any = any || !items_[t].empty();
     Data g;
-    put(g, "text", texts[t].text->id);
+    put(g, "text", texts[t].id);
     if (texts.size() > 1) put(g, "named", true);
-    set_list(g, "parts", list_of(std::move(items[t])));
+    set_list(g, "parts", list_of(std::move(items_[t])));
     groups.push_back(std::move(g));
   }
   if (!any) return;
+  const RenderInput& in = in_;
   Page index;
   index.at = {"history", in.archive.config.pretty_urls};
   index.template_name = "history.html";

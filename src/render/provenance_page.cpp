@@ -273,23 +273,16 @@ std::string render_one(const RenderInput& in, const compare::ComparedText& ct, c
 
 }  // namespace
 
-void render_provenance_pages(const RenderInput& in, render::SiteImage& out) {
-  if (!in.compared) return;
-  const auto& texts = in.compared->texts;
-  // Each text traced once, then its versions' pages in parallel, into slots added in order.
-  std::vector<std::vector<std::pair<std::string, std::string>>> pages(texts.size());
-  tbb::parallel_for(std::size_t{0}, texts.size(), [&](std::size_t t) {
-    const compare::ComparedText& ct = texts[t];
-    const compare::TextProvenance tp = compare::trace_provenance(ct);
-    std::vector<const Document*> docs;
-    for (const auto& v : ct.versions) docs.push_back(v.doc);
-    pages[t].resize(docs.size());
-    tbb::parallel_for(std::size_t{0}, docs.size(), [&](std::size_t k) {
-      pages[t][k].second = render_one(in, ct, tp, docs, k, pages[t][k].first);
-    });
+void render_provenance_pages(const RenderInput& in, const compare::ComparedText& ct, PageSink& out) {
+  // The text traced once, then its versions' pages in parallel; `out` takes them in any order.
+  const compare::TextProvenance tp = compare::trace_provenance(ct);
+  std::vector<const Document*> docs;
+  for (const auto& v : ct.versions) docs.push_back(v.doc);
+  tbb::parallel_for(std::size_t{0}, docs.size(), [&](std::size_t k) {
+    std::string file;
+    std::string bytes = render_one(in, ct, tp, docs, k, file);
+    out.add(std::move(file), std::move(bytes));
   });
-  for (auto& list : pages)
-    for (auto& [file, bytes] : list) out.add(std::move(file), std::move(bytes));
 }
 
 }  // namespace travaux::render

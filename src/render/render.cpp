@@ -8,18 +8,16 @@
 #include <mutex>
 
 #include "render/calendar.h"
-#include "render/changes_page.h"
 #include "render/citation.h"
 #include "render/claims.h"
 #include "render/document_page.h"
 #include "render/documents_csv.h"
 #include "render/feeds.h"
-#include "render/history_page.h"
-#include "render/provenance_page.h"
 #include "render/index_pages.h"
 #include "render/timeline_page.h"
 #include "render/search_index.h"
 #include "render/search_page.h"
+#include "render/text_pages.h"
 #include "render/view.h"
 
 namespace travaux::render {
@@ -32,11 +30,16 @@ namespace {
 /// take a document's path).
 enum Band : std::uint32_t {
   kStatic, kAsset, kDocument, kCitation, kHome, kTimeline, kSearch, kSearchIndex,
-  kIndexes,  // kind indexes, people and topics, changes, history, provenance: index = which of the five
+  kIndexes,  // kind indexes, people and topics, changes, history, provenance: see index_rank
   kFeed, kJson, kCsv, kSitemap, kCalendar,
 };
 
 const std::string kIndexFile = "/index.html";
+
+/// Inside kIndexes: the five page families in order, and inside the text families (changes,
+/// history, provenance) the texts in DraftChain order, the history index after them.
+enum Family : std::uint64_t { kKindIndexes, kPeopleAndTopics, kChanges, kHistory, kProvenance };
+std::uint64_t index_rank(Family family, std::size_t text = 0) { return (std::uint64_t{family} << 32) | text; }
 
 /// A PageSink that claims every file it is given with one rank: for page families that hand
 /// their files over themselves and never claim one path twice.
@@ -83,11 +86,10 @@ void report_collisions(const model::Archive& archive, const std::vector<OutputCl
 
 }  // namespace
 
-void render_site(const model::Archive& archive, const link::LinkedArchive& linked,
-                 const compare::ComparedArchive& compared, const Theme& theme, PageSink& sink,
-                 diag::Diagnostics& diags, diag::Progress* progress) {
+void render_site(const model::Archive& archive, const link::LinkedArchive& linked, const Theme& theme,
+                 PageSink& sink, diag::Diagnostics& diags, diag::Progress* progress) {
   OutputClaims claims(sink);
-  const RenderInput in{archive, linked, theme, &compared};
+  const RenderInput in{archive, linked, theme};
   const std::size_t n = archive.documents.size();
   if (progress) progress->begin("render", n);
 
@@ -102,12 +104,15 @@ void render_site(const model::Archive& archive, const link::LinkedArchive& linke
   // arrival order, decide collisions, so the output never depends on the thread count.
   std::mutex index_mutex;
   std::vector<std::string> index_folders;  // for the sitemap
-  auto add_indexes = [&](std::uint64_t family, SiteImage&& part) {
+  auto add_index = [&](std::uint64_t rank, std::string path, std::string bytes) {
     {
       std::lock_guard lock(index_mutex);
-      for (const auto& [path, _] : part.files) index_folders.push_back(path.substr(0, path.size() - kIndexFile.size()));
+      index_folders.push_back(path.substr(0, path.size() - kIndexFile.size()));
     }
-    for (auto& [path, bytes] : part.files) claims.file({kIndexes, family}, path, std::move(bytes));
+    claims.file({kIndexes, rank}, std::move(path), std::move(bytes));
+  };
+  auto add_indexes = [&](Family family, SiteImage&& part) {
+    for (auto& [path, bytes] : part.files) add_index(index_rank(family), path, std::move(bytes));
     part = {};
   };
   diag::Diagnostics calendar_diags;
@@ -131,11 +136,17 @@ void render_site(const model::Archive& archive, const link::LinkedArchive& linke
         RankedSink search_sink(claims, {kSearchIndex, 0});
         for (auto& [path, bytes] : render_search_index(in, &search_sink)) search_sink.add(path, std::move(bytes));
       },
-      [&] { SiteImage part; render_kind_indexes(in, part); add_indexes(0, std::move(part)); },
-      [&] { SiteImage part; render_people_and_topics(in, part); add_indexes(1, std::move(part)); },
-      [&] { SiteImage part; render_changes_pages(in, part); add_indexes(2, std::move(part)); },
-      [&] { SiteImage part; render_history_pages(in, part); add_indexes(3, std::move(part)); },
-      [&] { SiteImage part; render_provenance_pages(in, part); add_indexes(4, std::move(part)); },
+      [&] { SiteImage part; render_kind_indexes(in, part); add_indexes(kKindIndexes, std::move(part)); },
+      [&] { SiteImage part; render_people_and_topics(in, part); add_indexes(kPeopleAndTopics, std::move(part)); },
+      [&] {
+        // Each text compared and its pages handed over, text by text (render/text_pages.h).
+        render_text_pages(in, [&](TextPageKind kind, std::size_t text, std::string path, std::string bytes) {
+          const Family family = kind == TextPageKind::changes ? kChanges
+                                : kind == TextPageKind::history ? kHistory
+                                                                : kProvenance;
+          add_index(index_rank(family, text), std::move(path), std::move(bytes));
+        });
+      },
       [&] { claims.file({kFeed, 0}, "feed.xml", render_atom(in)); },
       [&] { claims.file({kJson, 0}, "archive.json", render_archive_json(in)); },
       [&] { claims.file({kCsv, 0}, "documents.csv", render_documents_csv(in)); },
@@ -155,18 +166,11 @@ void render_site(const model::Archive& archive, const link::LinkedArchive& linke
 }
 
 render::SiteImage render_site(const model::Archive& archive, const link::LinkedArchive& linked,
-                             const compare::ComparedArchive& compared, const Theme& theme,
-                             diag::Diagnostics& diags) {
+                             const Theme& theme, diag::Diagnostics& diags) {
   SiteImage site;
   ImageSink sink(site);
-  render_site(archive, linked, compared, theme, sink, diags);
+  render_site(archive, linked, theme, sink, diags);
   return site;
-}
-
-render::SiteImage render_site(const model::Archive& archive, const link::LinkedArchive& linked,
-                             const Theme& theme, diag::Diagnostics& diags) {
-  const compare::ComparedArchive compared = compare::compare_texts(archive, linked);
-  return render_site(archive, linked, compared, theme, diags);
 }
 
 }  // namespace travaux::render

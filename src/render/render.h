@@ -2,7 +2,6 @@
 // The render stage: linked archive -> every output file, handed to a PageSink as soon as it is
 // made (CONTENT-MODEL.md, "Output"; docs/architecture.md, "Streaming output").
 
-#include "compare/compare_texts.h"
 #include "diag/diagnostic.h"
 #include "diag/progress.h"
 #include "link/linked_archive.h"
@@ -15,20 +14,15 @@ namespace travaux::render {
 
 /// Renders every page, feed and asset into `sink`, each file the moment it is made, from any
 /// thread, its bytes released once handed over. Document pages (a parallel loop) and every
-/// generated page kind run side by side. Two outputs claiming one path is an error, and which
+/// generated page kind run side by side; the negotiated texts are compared there, text by text,
+/// each comparison dropped once its pages are made (render/text_pages.h). Two outputs claiming one path is an error, and which
 /// one is reported never depends on the thread count: the claims are ranked in a fixed order
 /// (render/claims.h; document pages in document order first). `progress`, if given, counts the
 /// document pages.
-void render_site(const model::Archive& archive, const link::LinkedArchive& linked,
-                 const compare::ComparedArchive& compared, const Theme& theme, PageSink& sink,
-                 diag::Diagnostics& diags, diag::Progress* progress = nullptr);
+void render_site(const model::Archive& archive, const link::LinkedArchive& linked, const Theme& theme,
+                 PageSink& sink, diag::Diagnostics& diags, diag::Progress* progress = nullptr);
 
 /// The same into memory, for tests and benchmarks.
-render::SiteImage render_site(const model::Archive& archive, const link::LinkedArchive& linked,
-                             const compare::ComparedArchive& compared, const Theme& theme,
-                             diag::Diagnostics& diags);
-
-/// The same, running the comparison stage first (for callers that have not).
 render::SiteImage render_site(const model::Archive& archive, const link::LinkedArchive& linked,
                              const Theme& theme, diag::Diagnostics& diags);
 

@@ -8,7 +8,6 @@
 #include <unordered_map>
 #include <vector>
 
-#include "compare/compare_texts.h"
 #include "link/linked_archive.h"
 #include "model/archive.h"
 #include "render/theme.h"
@@ -33,8 +32,6 @@ struct RenderInput {
   const model::Archive& archive;
   const link::LinkedArchive& linked;
   const Theme& theme;
-  /// The comparison stage's output: the changes and history pages format it, never recompare.
-  const compare::ComparedArchive* compared = nullptr;
   /// A draft's relative links (`../letters/l1.md`) are looked up here: a scan of every
   /// document per link made the changes and history pages grow with the archive.
   DocumentsByPath by_source_path = index_source_paths(archive);

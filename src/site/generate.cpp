@@ -6,7 +6,6 @@
 #include <set>
 #include <string>
 
-#include "compare/compare_texts.h"
 #include "link/link.h"
 #include "load/load.h"
 #include "render/render.h"
@@ -103,13 +102,10 @@ std::optional<Generated> generate(const std::filesystem::path& content, Until un
   auto theme = render::Theme::load(archive, diags);
   if (!theme || diags.has_errors()) return finish();
   generated.documents = archive.documents.size();
-  clock.begin("compare");
-  const compare::ComparedArchive compared = compare::compare_texts(archive, linked);
-  clock.done("compare");
 
   if (until == Until::render) {
     render::ImageSink sink(generated.site);
-    render::render_site(archive, linked, compared, *theme, sink, diags, progress);
+    render::render_site(archive, linked, *theme, sink, diags, progress);
     clock.done("render");
     generated.files = generated.site.files.size() + generated.site.copies.size();
     // Paths that would leave the output root are refused by check as well as by build.
@@ -124,7 +120,7 @@ std::optional<Generated> generate(const std::filesystem::path& content, Until un
   diag::Diagnostics again;
   diag::Diagnostics* render_diags = &diags;
   if (auto changed = cache->changed_pages_sink()) {
-    render::render_site(archive, linked, compared, *theme, *changed, diags, progress);
+    render::render_site(archive, linked, *theme, *changed, diags, progress);
     clock.done("render");
     generated.files = changed->files();
     if (!changed->report_refused(diags) || diags.has_errors()) return finish();
@@ -145,7 +141,7 @@ std::optional<Generated> generate(const std::filesystem::path& content, Until un
   auto sink = write::StagingSink::open(out, diags);
   if (!sink) return finish();
   RecordingSink recording(*sink);
-  render::render_site(archive, linked, compared, *theme, recording, *render_diags, progress);
+  render::render_site(archive, linked, *theme, recording, *render_diags, progress);
   if (render_diags != &diags && again.has_errors()) diags.merge(again);
   clock.done("render");
   generated.files = sink->files();
