@@ -145,13 +145,14 @@ LinkedArchive link_archive(const model::Archive& archive, diag::Diagnostics& dia
   for (const auto& d : archive.documents) ctx.by_path.emplace(d.source_path, &d);
   for (const auto& s : archive.static_files) ctx.static_paths.insert(s.path);
 
+  // Every document's anchors are needed before any document is linked, but every document's
+  // tree held at once is the largest memory of the build (5x the Markdown), so each body is
+  // parsed twice: for its anchors, then to link it (docs/architecture.md, "Streaming output").
   const std::size_t n = archive.documents.size();
-  std::vector<std::optional<markdown::Tree>> trees(n);
   ctx.anchors.resize(n);
   tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) {
     const auto& doc = archive.documents[i];
-    trees[i] = markdown::Tree::parse(doc.body, doc.body_line);
-    ctx.anchors[i] = collect_anchors(*trees[i]);
+    ctx.anchors[i] = collect_anchors(markdown::Tree::parse(doc.body, doc.body_line));
   });
 
   check_aliases(archive, diags);
@@ -160,9 +161,9 @@ LinkedArchive link_archive(const model::Archive& archive, diag::Diagnostics& dia
   std::vector<diag::Diagnostics> sinks(n);
   const bool unsafe = archive.config.unsafe_html;
   tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) {
-    linked.documents[i] = link_document(ctx, mentions, archive.documents[i], std::move(*trees[i]),
+    const auto& doc = archive.documents[i];
+    linked.documents[i] = link_document(ctx, mentions, doc, markdown::Tree::parse(doc.body, doc.body_line),
                                         ctx.anchors[i], unsafe, sinks[i]);
-    trees[i].reset();
   });
   for (const auto& s : sinks) diags.merge(s);
   if (archive.home) {
