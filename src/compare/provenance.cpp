@@ -71,11 +71,11 @@ Origins through_split(const diff::Paragraph& after, const diff::Paragraph& from,
                       std::uint32_t k) {
   std::unordered_multimap<std::string_view, std::uint32_t> bag;
   for (std::size_t i = 0; i < from.atoms.size() && i < from_origins.size(); ++i)
-    if (markdown::is_word(from.atoms[i])) bag.emplace(from.atoms[i].text, from_origins[i]);
+    if (markdown::is_word(from.atoms[i])) bag.emplace(from.atoms[i].text(), from_origins[i]);
   Origins out(after.atoms.size(), k);
   for (std::size_t i = 0; i < after.atoms.size(); ++i) {
     if (!markdown::is_word(after.atoms[i])) continue;
-    if (auto it = bag.find(after.atoms[i].text); it != bag.end()) {
+    if (auto it = bag.find(after.atoms[i].text()); it != bag.end()) {
       out[i] = it->second;
       bag.erase(it);
     }
