@@ -51,9 +51,9 @@ Origins through_word_diff(const ParagraphChange& c, const Origins& before, std::
   out.reserve(c.after->atoms.size());
   std::size_t i = 0;
   for (const auto& w : c.words) {
-    if (w.op == diff::Op::removed) {
+    if (w.op() == diff::Op::removed) {
       ++i;
-    } else if (w.op == diff::Op::added) {
+    } else if (w.op() == diff::Op::added) {
       out.push_back(k);
     } else {
       out.push_back(i < before.size() ? before[i] : k);

@@ -119,7 +119,7 @@ class Writer {
 
 std::string inline_html(const std::vector<DiffAtom>& atoms, const UrlFor& url_for) {
   Writer w(url_for);
-  for (const auto& d : atoms) w.add(*d.atom, d.op);
+  for (const auto& d : atoms) w.add(*d.atom(), d.op());
   return w.finish();
 }
 

@@ -64,11 +64,11 @@ namespace {
 /// Within each maximal run of changes, removed atoms first, then added ones.
 void group_runs(std::vector<DiffAtom>& d) {
   for (std::size_t i = 0; i < d.size();) {
-    if (d[i].op == Op::same) { ++i; continue; }
+    if (d[i].op() == Op::same) { ++i; continue; }
     std::size_t j = i;
-    while (j < d.size() && d[j].op != Op::same) ++j;
+    while (j < d.size() && d[j].op() != Op::same) ++j;
     std::stable_partition(d.begin() + static_cast<long>(i), d.begin() + static_cast<long>(j),
-                          [](const DiffAtom& x) { return x.op == Op::removed; });
+                          [](const DiffAtom& x) { return x.op() == Op::removed; });
     i = j;
   }
 }
@@ -117,18 +117,18 @@ std::vector<DiffAtom> diff_words(const std::vector<Atom>& before, const std::vec
   std::vector<DiffAtom> tidy;
   tidy.reserve(out.size() + 8);
   for (std::size_t i = 0; i < out.size(); ++i) {
-    const bool lone = out[i].op == Op::same && out[i].atom->kind() == Atom::Kind::space && i > 0 &&
-                      i + 1 < out.size() && out[i - 1].op != Op::same && out[i + 1].op != Op::same;
+    const bool lone = out[i].op() == Op::same && out[i].atom()->kind() == Atom::Kind::space && i > 0 &&
+                      i + 1 < out.size() && out[i - 1].op() != Op::same && out[i + 1].op() != Op::same;
     const bool both_sides = lone && [&] {
       bool del = false, ins = false;
-      for (std::size_t k = i; k-- > 0 && out[k].op != Op::same;) (out[k].op == Op::removed ? del : ins) = true;
-      for (std::size_t k = i + 1; k < out.size() && out[k].op != Op::same; ++k)
-        (out[k].op == Op::removed ? del : ins) = true;
+      for (std::size_t k = i; k-- > 0 && out[k].op() != Op::same;) (out[k].op() == Op::removed ? del : ins) = true;
+      for (std::size_t k = i + 1; k < out.size() && out[k].op() != Op::same; ++k)
+        (out[k].op() == Op::removed ? del : ins) = true;
       return del && ins;
     }();
     if (both_sides) {
-      tidy.push_back({out[i].atom, Op::removed});
-      tidy.push_back({out[i].atom, Op::added});
+      tidy.push_back({out[i].atom(), Op::removed});
+      tidy.push_back({out[i].atom(), Op::added});
     } else {
       tidy.push_back(out[i]);
     }
