@@ -51,9 +51,9 @@ Origins through_word_diff(const ParagraphChange& c, const Origins& before, std::
   out.reserve(c.after->atoms.size());
   std::size_t i = 0;
   for (const auto& w : c.words) {
-    if (w.op == diff::Op::removed) {
+    if (w.op() == diff::Op::removed) {
       ++i;
-    } else if (w.op == diff::Op::added) {
+    } else if (w.op() == diff::Op::added) {
       out.push_back(k);
     } else {
       out.push_back(i < before.size() ? before[i] : k);
@@ -71,11 +71,11 @@ Origins through_split(const diff::Paragraph& after, const diff::Paragraph& from,
                       std::uint32_t k) {
   std::unordered_multimap<std::string_view, std::uint32_t> bag;
   for (std::size_t i = 0; i < from.atoms.size() && i < from_origins.size(); ++i)
-    if (markdown::is_word(from.atoms[i])) bag.emplace(from.atoms[i].text, from_origins[i]);
+    if (markdown::is_word(from.atoms[i])) bag.emplace(from.atoms[i].text(), from_origins[i]);
   Origins out(after.atoms.size(), k);
   for (std::size_t i = 0; i < after.atoms.size(); ++i) {
     if (!markdown::is_word(after.atoms[i])) continue;
-    if (auto it = bag.find(after.atoms[i].text); it != bag.end()) {
+    if (auto it = bag.find(after.atoms[i].text()); it != bag.end()) {
       out[i] = it->second;
       bag.erase(it);
     }

@@ -124,7 +124,7 @@ class Matcher {
       while (q.next < q.items.size()) {
         const std::size_t i = q.items[q.next];
         if (old_match_[i] >= 0) { ++q.next; continue; }
-        if (old_[i].p->text != new_[j].p->text) return false;  // a hash collision: leave it
+        if (old_[i].p->atoms != new_[j].p->atoms) return false;  // a hash collision: leave it
         pair(i, j);
         ++q.next;
         return true;
@@ -301,7 +301,7 @@ class Matcher {
     c.after_section = &after_.sections[static_cast<std::size_t>(new_[j].section)];
     c.moved = moved_[j];
     c.renumbered = c.before->number && c.after->number && c.before->number != c.after->number;
-    if (old_[i].key == new_[j].key && c.before->text == c.after->text) {
+    if (old_[i].key == new_[j].key && c.before->atoms == c.after->atoms) {
       c.kind = ParagraphChange::Kind::unchanged;
       // No word list: the formatter writes the paragraph's own atoms (inline_html(change)).
     } else {

@@ -29,6 +29,7 @@ DraftText read_draft(std::string_view body, int first_line) {
     if (b.kind == markdown::Block::Kind::numbered) taken.insert("para-" + std::to_string(b.number));
   DraftText out;
   out.marks = std::move(outline.marks);
+  out.chars = std::move(outline.chars);
   for (auto& b : blocks) {
     if (b.kind == markdown::Block::Kind::heading) {
       Section s;
@@ -50,12 +51,13 @@ DraftText read_draft(std::string_view body, int first_line) {
     Paragraph p;
     p.number = b.kind == markdown::Block::Kind::numbered ? b.number : 0;
     p.line = b.first_line;
-    p.source = std::move(b.source);
-    p.text = std::move(b.text);
     p.atoms = std::move(b.atoms);
     p.hash = atoms_hash(p.atoms);
     out.sections.back().paragraphs.push_back(std::move(p));
   }
+  // Kept for the whole comparison: no spare capacity.
+  out.sections.shrink_to_fit();
+  for (auto& s : out.sections) s.paragraphs.shrink_to_fit();
   return out;
 }
 

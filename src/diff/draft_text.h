@@ -16,9 +16,7 @@ namespace travaux::diff {
 struct Paragraph {
   int number = 0;      // 0 for an unnumbered block
   int line = 0;        // file line where it starts
-  std::string source;  // its Markdown source
-  std::string text;    // plain text
-  std::vector<markdown::Atom> atoms;
+  std::vector<markdown::Atom> atoms;  // its words: the only copy of its text (markdown::plain_text)
   std::uint64_t hash = 0;  // diff::atoms_hash(atoms): equal words and markup, equal hashes
 
   /// "para-12", or "" when unnumbered.
@@ -39,6 +37,7 @@ struct Section {
 struct DraftText {
   std::vector<Section> sections;
   std::shared_ptr<markdown::MarkArena> marks;  // what the atoms' marks point into
+  std::shared_ptr<markdown::TextArena> chars;  // what the atoms' characters point into
 
   /// The section with `anchor`, or nullptr.
   const Section* find(std::string_view anchor) const;

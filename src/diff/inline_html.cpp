@@ -43,17 +43,17 @@ class Writer {
   explicit Writer(const UrlFor& url_for) : url_for_(url_for) {}
 
   void add(const Atom& a, Op op) {
-    if (a.kind == Atom::Kind::brk) {
+    if (a.kind() == Atom::Kind::brk) {
       set_op(Op::same);
       set_marks(nullptr);
-      out_ += a.text == "tight" ? "<span class=\"brk tight\"></span>" : "<span class=\"brk\"></span>";
+      out_ += a.text() == "tight" ? "<span class=\"brk tight\"></span>" : "<span class=\"brk\"></span>";
       return;
     }
     // <ins>/<del> stay innermost: closed before any markup boundary.
     if (!markdown::same_marks(leaf(), a.marks) || op != op_) set_op(Op::same);
     set_marks(a.marks);
     set_op(op);
-    append_escaped(a.text);
+    append_escaped(a.text());
   }
 
   std::string finish() {
@@ -64,7 +64,7 @@ class Writer {
 
  private:
   /// Most words need no escaping: appended as they are, without a string per word.
-  void append_escaped(const std::string& text) {
+  void append_escaped(std::string_view text) {
     for (unsigned char c : text)
       if (c < 0x20 || c == '&' || c == '<' || c == '>' || c == '"' || c == '\'') {
         out_ += text::escape_html(text);
@@ -119,7 +119,7 @@ class Writer {
 
 std::string inline_html(const std::vector<DiffAtom>& atoms, const UrlFor& url_for) {
   Writer w(url_for);
-  for (const auto& d : atoms) w.add(*d.atom, d.op);
+  for (const auto& d : atoms) w.add(*d.atom(), d.op());
   return w.finish();
 }
 

@@ -15,10 +15,11 @@ std::vector<std::uint32_t> word_ids(const std::vector<markdown::Atom>& atoms, Wo
   std::vector<std::uint32_t> out;
   std::string lower;
   for (const auto& a : atoms) {
-    if (a.kind != markdown::Atom::Kind::word || a.text.empty()) continue;
-    const unsigned char c = static_cast<unsigned char>(a.text[0]);
+    const std::string_view text = a.text();
+    if (a.kind() != markdown::Atom::Kind::word || text.empty()) continue;
+    const unsigned char c = static_cast<unsigned char>(text[0]);
     if (c < 0x80 && !std::isalnum(c)) continue;
-    lower = a.text;
+    lower = text;
     for (char& ch : lower)
       if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
     out.push_back(ids.id(lower));

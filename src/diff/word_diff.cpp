@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 #include <dtl/dtl.hpp>
@@ -17,23 +18,32 @@ using markdown::Atom;
 /// Above this many steps of an edit script, a paragraph's changed middle is shown replaced whole.
 constexpr std::size_t kMaxEditWork = 20'000'000;
 
-/// Interns atoms (text and marks) as integers, so dtl compares numbers.
+/// Interns atoms (text and marks) as integers, so dtl compares numbers. The marks enter by
+/// their stack's hash and depth: constant size however deep. The characters are not copied:
+/// they stay in the drafts' arenas for as long as the diff runs.
 class Interner {
  public:
   int id(const Atom& a) {
-    // The marks enter by their stack's hash and depth: constant size however deep.
-    std::string key = a.text;
-    key += '\x1f';
-    key += static_cast<char>('0' + static_cast<int>(a.kind));
-    if (a.marks) {
-      key.append(reinterpret_cast<const char*>(&a.marks->hash), sizeof a.marks->hash);
-      key.append(reinterpret_cast<const char*>(&a.marks->depth), sizeof a.marks->depth);
-    }
-    return ids_.try_emplace(std::move(key), static_cast<int>(ids_.size())).first->second;
+    const Key key{a.text(), a.kind(), a.marks ? a.marks->hash : 0, a.marks ? a.marks->depth : 0};
+    return ids_.try_emplace(key, static_cast<int>(ids_.size())).first->second;
   }
 
  private:
-  std::unordered_map<std::string, int> ids_;
+  struct Key {
+    std::string_view text;
+    Atom::Kind kind;
+    std::uint64_t marks_hash;
+    std::uint32_t marks_depth;
+    bool operator==(const Key&) const = default;
+  };
+  struct KeyHash {
+    std::size_t operator()(const Key& k) const {
+      std::uint64_t h = std::hash<std::string_view>{}(k.text);
+      h ^= (k.marks_hash + static_cast<std::uint64_t>(k.kind) + k.marks_depth) * 0x9e3779b97f4a7c15ULL;
+      return static_cast<std::size_t>(h ^ (h >> 32));
+    }
+  };
+  std::unordered_map<Key, int, KeyHash> ids_;
 };
 
 }  // namespace
@@ -42,8 +52,8 @@ std::uint64_t atoms_hash(const std::vector<Atom>& atoms) {
   std::uint64_t h = 0xcbf29ce484222325ULL;
   auto mix = [&](std::uint64_t v) { h = (h ^ v) * 0x100000001b3ULL; h ^= h >> 29; };
   for (const auto& a : atoms) {
-    mix(std::hash<std::string>{}(a.text));
-    mix(static_cast<std::uint64_t>(a.kind));
+    mix(std::hash<std::string_view>{}(a.text()));
+    mix(static_cast<std::uint64_t>(a.kind()));
     mix(a.marks ? a.marks->hash : 0);
   }
   return h;
@@ -54,11 +64,11 @@ namespace {
 /// Within each maximal run of changes, removed atoms first, then added ones.
 void group_runs(std::vector<DiffAtom>& d) {
   for (std::size_t i = 0; i < d.size();) {
-    if (d[i].op == Op::same) { ++i; continue; }
+    if (d[i].op() == Op::same) { ++i; continue; }
     std::size_t j = i;
-    while (j < d.size() && d[j].op != Op::same) ++j;
+    while (j < d.size() && d[j].op() != Op::same) ++j;
     std::stable_partition(d.begin() + static_cast<long>(i), d.begin() + static_cast<long>(j),
-                          [](const DiffAtom& x) { return x.op == Op::removed; });
+                          [](const DiffAtom& x) { return x.op() == Op::removed; });
     i = j;
   }
 }
@@ -107,18 +117,18 @@ std::vector<DiffAtom> diff_words(const std::vector<Atom>& before, const std::vec
   std::vector<DiffAtom> tidy;
   tidy.reserve(out.size() + 8);
   for (std::size_t i = 0; i < out.size(); ++i) {
-    const bool lone = out[i].op == Op::same && out[i].atom->kind == Atom::Kind::space && i > 0 &&
-                      i + 1 < out.size() && out[i - 1].op != Op::same && out[i + 1].op != Op::same;
+    const bool lone = out[i].op() == Op::same && out[i].atom()->kind() == Atom::Kind::space && i > 0 &&
+                      i + 1 < out.size() && out[i - 1].op() != Op::same && out[i + 1].op() != Op::same;
     const bool both_sides = lone && [&] {
       bool del = false, ins = false;
-      for (std::size_t k = i; k-- > 0 && out[k].op != Op::same;) (out[k].op == Op::removed ? del : ins) = true;
-      for (std::size_t k = i + 1; k < out.size() && out[k].op != Op::same; ++k)
-        (out[k].op == Op::removed ? del : ins) = true;
+      for (std::size_t k = i; k-- > 0 && out[k].op() != Op::same;) (out[k].op() == Op::removed ? del : ins) = true;
+      for (std::size_t k = i + 1; k < out.size() && out[k].op() != Op::same; ++k)
+        (out[k].op() == Op::removed ? del : ins) = true;
       return del && ins;
     }();
     if (both_sides) {
-      tidy.push_back({out[i].atom, Op::removed});
-      tidy.push_back({out[i].atom, Op::added});
+      tidy.push_back({out[i].atom(), Op::removed});
+      tidy.push_back({out[i].atom(), Op::added});
     } else {
       tidy.push_back(out[i]);
     }

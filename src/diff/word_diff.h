@@ -12,9 +12,22 @@ namespace travaux::diff {
 
 enum class Op { same, added, removed };
 
-struct DiffAtom {
-  const markdown::Atom* atom = nullptr;  // points into one of the compared atom vectors
-  Op op = Op::same;
+/// One atom of a word diff and what happened to it. 8 bytes, the operation in the low bits of
+/// the pointer (atoms are aligned to 8): a changed paragraph holds one per atom of both versions.
+class DiffAtom {
+ public:
+  DiffAtom() = default;
+  DiffAtom(const markdown::Atom* atom, Op op)
+      : bits_(reinterpret_cast<std::uintptr_t>(atom) | static_cast<std::uintptr_t>(op)) {}
+
+  /// Points into one of the compared atom vectors.
+  const markdown::Atom* atom() const { return reinterpret_cast<const markdown::Atom*>(bits_ & ~kOpBits); }
+  Op op() const { return static_cast<Op>(bits_ & kOpBits); }
+
+ private:
+  static constexpr std::uintptr_t kOpBits = 3;
+  static_assert(alignof(markdown::Atom) > kOpBits);
+  std::uintptr_t bits_ = 0;
 };
 
 /// The shortest edit script from `before` to `after` (Debian's dtl), tidied for reading:

@@ -2,6 +2,8 @@
 // headings for sections, numbered paragraphs; docs/drafts-and-changes.md, "Limits pages have").
 #include "markdown/outline.h"
 
+#include <algorithm>
+#include <cstddef>
 #include <cstring>
 #include <functional>
 #include <mutex>
@@ -54,7 +56,7 @@ std::uint64_t mix(std::uint64_t h, std::uint64_t v) {
 /// push and pop marks, so nesting depth costs no stack.
 class Walker {
  public:
-  Walker(std::vector<Atom>& out, MarkArena& arena) : out_(out), arena_(arena) {}
+  Walker(std::vector<Atom>& out, MarkArena& arena, TextArena& chars) : out_(out), arena_(arena), chars_(chars) {}
 
   void walk(cmark_node* root) {
     cmark_iter* it = cmark_iter_new(root);
@@ -79,19 +81,19 @@ class Walker {
     if (top_) top_ = top_->parent;
   }
   void text(const char* s, bool keep_spaces = false) {
-    if (s) split_words(s, top_, out_, keep_spaces);
+    if (s) split_words(s, top_, chars_, out_, keep_spaces);
   }
   void space() {
-    if (!out_.empty() && out_.back().kind == Atom::Kind::word) out_.push_back({Atom::Kind::space, " ", top_});
+    if (!out_.empty() && out_.back().kind() == Atom::Kind::word) out_.push_back(space_atom(top_));
   }
   /// A break between blocks; inside a tight list a "tight" one, shown without a gap. A loose
   /// break next to a tight one wins.
   void block_break() {
-    while (!out_.empty() && out_.back().kind == Atom::Kind::space) out_.pop_back();
-    const char* kind = !tight_.empty() && tight_.back() ? "tight" : "";
+    while (!out_.empty() && out_.back().kind() == Atom::Kind::space) out_.pop_back();
+    const bool tight = !tight_.empty() && tight_.back();
     if (out_.empty()) return;
-    if (out_.back().kind != Atom::Kind::brk) out_.push_back({Atom::Kind::brk, kind, nullptr});
-    else if (*kind == 0) out_.back().text.clear();
+    if (out_.back().kind() != Atom::Kind::brk) out_.push_back(break_atom(tight));
+    else if (!tight) out_.back() = break_atom(false);
   }
   void code(cmark_node* n) {
     push({Mark::Kind::code, ""});
@@ -148,6 +150,7 @@ class Walker {
 
   std::vector<Atom>& out_;
   MarkArena& arena_;
+  TextArena& chars_;
   const MarkNode* top_ = nullptr;
   std::vector<bool> tight_;  // per enclosing list: is it tight?
 };
@@ -179,25 +182,89 @@ class Lines {
   std::vector<std::size_t> starts_;
 };
 
-Block make_block(cmark_node* n, Block::Kind kind, const Lines& lines, int first_line, MarkArena& arena) {
+/// `scratch` is one walker buffer reused for every block: each block's atoms are then copied
+/// at their exact size, with no spare capacity kept for the whole build.
+Block make_block(cmark_node* n, Block::Kind kind, const Lines& lines, int first_line, MarkArena& arena,
+                 TextArena& chars, std::vector<Atom>& scratch) {
   Block b;
   b.kind = kind;
   b.first_line = cmark_node_get_start_line(n) + first_line - 1;
   b.last_line = cmark_node_get_end_line(n) + first_line - 1;
   if (b.last_line < b.first_line) b.last_line = b.first_line;
-  Walker(b.atoms, arena).walk(n);
-  b.source = std::string(lines.span(b.first_line, b.last_line));
+  scratch.clear();
+  Walker(scratch, arena, chars).walk(n);
+  b.source = lines.span(b.first_line, b.last_line);
   // cmark counts the blank lines after a list item as part of it.
   while (b.last_line > b.first_line && b.source.size() >= 2 && b.source.ends_with("\n\n")) {
-    b.source.pop_back();
+    b.source.remove_suffix(1);
     --b.last_line;
   }
-  while (!b.atoms.empty() && b.atoms.back().kind != Atom::Kind::word) b.atoms.pop_back();
-  for (const Atom& a : b.atoms) b.text += a.kind == Atom::Kind::brk ? "\n" : a.text;
+  while (!scratch.empty() && scratch.back().kind() != Atom::Kind::word) scratch.pop_back();
+  b.atoms.assign(scratch.begin(), scratch.end());
+  if (kind == Block::Kind::heading) b.text = plain_text(b.atoms);
   return b;
 }
 
+/// An atom that lives in static storage: its header, then its characters.
+struct StaticToken {
+  std::uint32_t header;
+  char text[8];
+};
+static_assert(offsetof(StaticToken, text) == 4);
+
+constexpr std::uint32_t header(Atom::Kind kind, std::size_t size) {
+  return static_cast<std::uint32_t>(size) << 2 | static_cast<std::uint32_t>(kind);
+}
+
+constexpr StaticToken kSpace{header(Atom::Kind::space, 1), " "};
+constexpr StaticToken kLooseBreak{header(Atom::Kind::brk, 0), ""};
+constexpr StaticToken kTightBreak{header(Atom::Kind::brk, 5), "tight"};
+
+constexpr std::size_t kFirstChunk = 1024;
+constexpr std::size_t kLastChunk = 64 * 1024;
+
 }  // namespace
+
+Atom TextArena::atom(Atom::Kind kind, std::string_view text, const MarkNode* marks) {
+  if (text.size() > Atom::kMaxSize) text = text.substr(0, Atom::kMaxSize);
+  const std::size_t need = 4 + text.size();
+  char* at = nullptr;
+  if (need <= left_) {
+    at = free_;
+    free_ += need;
+    left_ -= need;
+  } else {
+    // Chunks double with the text held, from 1 KB to 64 KB, so a short draft wastes little
+    // and a long one allocates rarely. A word longer than that has a chunk of its own.
+    const std::size_t size = std::clamp(capacity_, kFirstChunk, kLastChunk);
+    const bool own = need > size;
+    chunks_.emplace_back(new char[own ? need : size]);
+    capacity_ += own ? need : size;
+    at = chunks_.back().get();
+    if (!own) {
+      free_ = at + need;
+      left_ = size - need;
+    }
+  }
+  const std::uint32_t h = header(kind, text.size());
+  std::memcpy(at, &h, sizeof h);
+  if (!text.empty()) std::memcpy(at + 4, text.data(), text.size());
+  return {at, marks};
+}
+
+Atom space_atom(const MarkNode* marks) { return {reinterpret_cast<const char*>(&kSpace), marks}; }
+
+Atom break_atom(bool tight) {
+  return {reinterpret_cast<const char*>(tight ? &kTightBreak : &kLooseBreak), nullptr};
+}
+
+std::string plain_text(const std::vector<Atom>& atoms) {
+  std::string out;
+  for (const Atom& a : atoms)
+    if (a.kind() == Atom::Kind::brk) out += '\n';
+    else out += a.text();
+  return out;
+}
 
 bool same_marks(const MarkNode* a, const MarkNode* b) {
   if (a == b) return true;
@@ -216,35 +283,37 @@ bool is_block_attribute_line(std::string_view text) {
   return text.starts_with("{:") && text.ends_with("}") && text.find('\n') == std::string_view::npos;
 }
 
-void split_words(std::string_view text, const MarkNode* marks, std::vector<Atom>& out, bool keep_spaces) {
+void split_words(std::string_view text, const MarkNode* marks, TextArena& chars, std::vector<Atom>& out,
+                 bool keep_spaces) {
   std::size_t i = 0;
   while (i < text.size()) {
     const std::size_t start = i;
     const CharClass cls = classify(next_code_point(text, i));
     if (cls == CharClass::punct) {
-      out.push_back({Atom::Kind::word, std::string(text.substr(start, i - start)), marks});
+      out.push_back(chars.atom(Atom::Kind::word, text.substr(start, i - start), marks));
       continue;
     }
     std::size_t end = i;
-    while (end < text.size()) {
+    while (end < text.size() && end - start < Atom::kMaxSize - 4) {
       std::size_t j = end;
       if (classify(next_code_point(text, j)) != cls) break;
       end = j;
     }
     i = end;
     if (cls == CharClass::space) {
-      if (keep_spaces) out.push_back({Atom::Kind::space, std::string(text.substr(start, end - start)), marks});
-      else if (!out.empty() && out.back().kind == Atom::Kind::word) out.push_back({Atom::Kind::space, " ", marks});
+      if (keep_spaces) out.push_back(chars.atom(Atom::Kind::space, text.substr(start, end - start), marks));
+      else if (!out.empty() && out.back().kind() == Atom::Kind::word) out.push_back(space_atom(marks));
     } else {
-      out.push_back({Atom::Kind::word, std::string(text.substr(start, end - start)), marks});
+      out.push_back(chars.atom(Atom::Kind::word, text.substr(start, end - start), marks));
     }
   }
 }
 
 bool is_word(const Atom& atom) {
-  if (atom.kind != Atom::Kind::word || atom.text.empty()) return false;
+  const std::string_view text = atom.text();
+  if (atom.kind() != Atom::Kind::word || text.empty()) return false;
   std::size_t i = 0;
-  return classify(next_code_point(atom.text, i)) == CharClass::word;
+  return classify(next_code_point(text, i)) == CharClass::word;
 }
 
 Outline outline(std::string_view text, int first_line) {
@@ -262,19 +331,23 @@ Outline outline(std::string_view text, int first_line) {
 
   Outline out;
   out.marks = std::make_shared<MarkArena>();
+  out.chars = std::make_shared<TextArena>();
+  MarkArena& marks = *out.marks;
+  TextArena& chars = *out.chars;
+  std::vector<Atom> scratch;
   const Lines lines(text, first_line);
   for (cmark_node* n = cmark_node_first_child(root); n; n = cmark_node_next(n)) {
     const auto type = cmark_node_get_type(n);
     if (type == CMARK_NODE_HEADING) {
       std::string id = take_heading_id(n);
-      Block b = make_block(n, Block::Kind::heading, lines, first_line, *out.marks);
+      Block b = make_block(n, Block::Kind::heading, lines, first_line, marks, chars, scratch);
       b.level = cmark_node_get_heading_level(n);
       b.id = std::move(id);
       out.blocks.push_back(std::move(b));
     } else if (type == CMARK_NODE_LIST && cmark_node_get_list_type(n) == CMARK_ORDERED_LIST) {
       int number = cmark_node_get_list_start(n);
       for (cmark_node* item = cmark_node_first_child(n); item; item = cmark_node_next(item)) {
-        Block b = make_block(item, Block::Kind::numbered, lines, first_line, *out.marks);
+        Block b = make_block(item, Block::Kind::numbered, lines, first_line, marks, chars, scratch);
         b.number = number++;
         out.blocks.push_back(std::move(b));
       }
@@ -284,7 +357,7 @@ Outline outline(std::string_view text, int first_line) {
       continue;  // a kramdown attribute line: not text
     } else if (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_LIST || type == CMARK_NODE_BLOCK_QUOTE ||
                type == CMARK_NODE_CODE_BLOCK || std::strcmp(cmark_node_get_type_string(n), "table") == 0) {
-      out.blocks.push_back(make_block(n, Block::Kind::other, lines, first_line, *out.marks));
+      out.blocks.push_back(make_block(n, Block::Kind::other, lines, first_line, marks, chars, scratch));
     }
   }
   cmark_node_free(root);

@@ -8,12 +8,13 @@ namespace {
 
 std::string words(const std::vector<Atom>& atoms) {
   std::string out;
-  for (const auto& a : atoms) out += a.kind == Atom::Kind::brk ? "|" : "[" + a.text + "]";
+  for (const auto& a : atoms) out += a.kind() == Atom::Kind::brk ? "|" : "[" + std::string(a.text()) + "]";
   return out;
 }
 
 TEST(Outline, HeadingsAndNumberedParagraphsWithFileLines) {
-  auto blocks = outline("## Objective 1: Data\n\n12. First *para*.\n13. Second\n    continued.\n\nLoose text.\n", 5).blocks;
+  const Outline o = outline("## Objective 1: Data\n\n12. First *para*.\n13. Second\n    continued.\n\nLoose text.\n", 5);
+  const auto& blocks = o.blocks;
   ASSERT_EQ(blocks.size(), 4u);
   EXPECT_EQ(blocks[0].kind, Block::Kind::heading);
   EXPECT_EQ(blocks[0].level, 2);
@@ -25,7 +26,8 @@ TEST(Outline, HeadingsAndNumberedParagraphsWithFileLines) {
   EXPECT_EQ(blocks[2].number, 13);
   EXPECT_EQ(blocks[2].first_line, 8);
   EXPECT_EQ(blocks[2].last_line, 9);
-  EXPECT_EQ(blocks[2].text, "Second continued.");
+  EXPECT_EQ(blocks[2].text, "");  // plain text is kept for headings only
+  EXPECT_EQ(plain_text(blocks[2].atoms), "Second continued.");
   EXPECT_EQ(blocks[3].kind, Block::Kind::other);
   EXPECT_EQ(blocks[3].first_line, 11);
 }
@@ -46,23 +48,26 @@ TEST(Outline, WordsRememberEmphasisAndLinks) {
 }
 
 TEST(Outline, ListItemWithTwoParagraphsHasABreak) {
-  auto blocks = outline("3. One.\n\n   Two.\n", 1).blocks;
+  const Outline o = outline("3. One.\n\n   Two.\n", 1);  // the atoms point into its arenas
+  const auto& blocks = o.blocks;
   ASSERT_EQ(blocks.size(), 1u);
   EXPECT_EQ(words(blocks[0].atoms), "[One][.]|[Two][.]");
-  EXPECT_EQ(blocks[0].text, "One.\nTwo.");
+  EXPECT_EQ(plain_text(blocks[0].atoms), "One.\nTwo.");
 }
 
 TEST(SplitWords, NonAsciiLettersStayTogetherAndQuotesStandAlone) {
   std::vector<Atom> out;
-  split_words("Río Añil — «São Tomé»", {}, out);
+  TextArena chars;
+  split_words("Río Añil — «São Tomé»", {}, chars, out);
   EXPECT_EQ(words(out), "[Río][ ][Añil][ ][—][ ][«][São][ ][Tomé][»]");
 }
 
 TEST(Outline, RawHtmlTagsAreNotText) {
   // As on the page (raw HTML omitted), the tags go and the text between them stays.
-  auto blocks = outline("1. Keep <b>this</b> <script>x</script>\n", 1).blocks;
+  const Outline o = outline("1. Keep <b>this</b> <script>x</script>\n", 1);
+  const auto& blocks = o.blocks;
   ASSERT_EQ(blocks.size(), 1u);
-  EXPECT_EQ(blocks[0].text, "Keep this x");
+  EXPECT_EQ(plain_text(blocks[0].atoms), "Keep this x");
 }
 
 TEST(Outline, WordsInOneRunShareOneMarkStack) {
@@ -97,12 +102,13 @@ TEST(Outline, HeadingIdIsTakenOutOfTheText) {
 }
 
 TEST(Outline, CodeBlocksKeepTheirLinesAndTightListsStayTight) {
-  const auto blocks = outline("~~~\n+--+\n|  |\n~~~\n{: #fig-x title=\"X\"}\n\n- a\n- b\n\n* c\n\n  d\n", 1).blocks;
+  const Outline o = outline("~~~\n+--+\n|  |\n~~~\n{: #fig-x title=\"X\"}\n\n- a\n- b\n\n* c\n\n  d\n", 1);
+  const auto& blocks = o.blocks;
   ASSERT_EQ(blocks.size(), 3u);  // the attribute line is not a block
-  EXPECT_EQ(blocks[0].text, "+--+\n|  |");
+  EXPECT_EQ(plain_text(blocks[0].atoms), "+--+\n|  |");
   EXPECT_EQ(words(blocks[1].atoms), "[a]|[b]");
-  EXPECT_EQ(blocks[1].atoms[1].text, "tight");
-  EXPECT_EQ(blocks[2].atoms[1].text, "");  // a loose list keeps its gaps
+  EXPECT_EQ(blocks[1].atoms[1].text(), "tight");
+  EXPECT_EQ(blocks[2].atoms[1].text(), "");  // a loose list keeps its gaps
 }
 
 TEST(Outline, SourceLinesOfManyShortParagraphs) {
