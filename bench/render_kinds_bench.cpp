@@ -3,7 +3,7 @@
 // build's own timings cannot tell them apart). The 1,000-document archive's target is that its
 // changes and history pages together take less than its document pages (bench/README.md).
 // Prints figures; asserts nothing.
-//   build/bench_render_kinds <content folder> [runs]
+//   build/bench_render_kinds <content folder> [runs] [kind]   (kind: only the kinds whose name contains it)
 #include <tbb/global_control.h>
 
 #include <algorithm>
@@ -49,11 +49,12 @@ double median(std::vector<double> v) {
 int main(int argc, char** argv) {
   using namespace travaux;
   if (argc < 2) {
-    std::fprintf(stderr, "usage: %s <content folder> [runs]\n", argv[0]);
+    std::fprintf(stderr, "usage: %s <content folder> [runs] [kind]\n", argv[0]);
     return 2;
   }
   const std::string content = argv[1];
   const int runs = argc > 2 ? std::max(1, std::atoi(argv[2])) : 3;
+  const std::string only = argc > 3 ? argv[3] : "";
   tbb::global_control one_thread(tbb::global_control::max_allowed_parallelism, 1);
   diag::Diagnostics diags;
   double t = cpu_seconds();
@@ -120,6 +121,7 @@ int main(int argc, char** argv) {
   std::printf("  load %.2f s, link %.2f s, compare %.2f s (once)\n", load_s, link_s, compare_s);
   double total = 0;
   for (const auto& [name, fn] : kinds) {
+    if (std::string_view(name).find(only) == std::string_view::npos) continue;
     std::vector<double> s;
     for (int r = 0; r < runs; ++r) {
       bytes = 0;

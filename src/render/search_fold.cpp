@@ -45,12 +45,12 @@ std::string search_fold(std::string_view text) {
   return out;
 }
 
-std::vector<std::string> search_words(std::string_view folded) {
-  std::vector<std::string> words;
-  std::string word;
+bool next_search_word(std::string_view folded, std::size_t& pos, std::string_view& word) {
   const auto* bytes = reinterpret_cast<const uint8_t*>(folded.data());
   const auto length = static_cast<int32_t>(folded.size());
-  for (int32_t i = 0; i < length;) {
+  auto i = static_cast<int32_t>(pos);
+  int32_t begin = -1;
+  while (i < length) {
     const int32_t start = i;
     UChar32 c;
     U8_NEXT(bytes, i, length, c);
@@ -58,14 +58,22 @@ std::vector<std::string> search_words(std::string_view folded) {
     // deciding them here spares a call into ICU for nearly every character of the archive.
     const bool in_word = c < 0x80 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
                                   : (U_GET_GC_MASK(c) & (U_GC_L_MASK | U_GC_M_MASK | U_GC_N_MASK)) != 0;
-    if (in_word) {
-      word.append(folded.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
-    } else if (!word.empty()) {
-      words.push_back(std::move(word));
-      word.clear();
+    if (in_word && begin < 0) begin = start;
+    if (!in_word && begin >= 0) {
+      i = start;
+      break;
     }
   }
-  if (!word.empty()) words.push_back(std::move(word));
+  pos = static_cast<std::size_t>(i);
+  if (begin < 0) return false;
+  word = folded.substr(static_cast<std::size_t>(begin), static_cast<std::size_t>(i - begin));
+  return true;
+}
+
+std::vector<std::string> search_words(std::string_view folded) {
+  std::vector<std::string> words;
+  std::size_t pos = 0;
+  for (std::string_view word; next_search_word(folded, pos, word);) words.emplace_back(word);
   return words;
 }
 

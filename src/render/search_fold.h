@@ -19,6 +19,10 @@ std::string search_fold(std::string_view text);
 /// general categories L, M, N), the same as /[\p{L}\p{M}\p{N}]+/gu in the script.
 std::vector<std::string> search_words(std::string_view folded);
 
+/// The next of those words at or after `pos`, without a copy: sets `word` (a part of
+/// `folded`) and moves `pos` past it; false when there is none.
+bool next_search_word(std::string_view folded, std::size_t& pos, std::string_view& word);
+
 /// search_words(search_fold(text)).
 std::vector<std::string> search_terms(std::string_view text);
 

@@ -6,12 +6,11 @@
 #include <tbb/parallel_sort.h>
 
 #include <algorithm>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "text/escape.h"
 #include "render/search_encode.h"
 #include "render/search_fold.h"
+#include "render/search_keys.h"
 #include "render/search_text.h"
 
 namespace travaux::render {
@@ -28,62 +27,9 @@ using model::Kind;
 constexpr std::size_t kBatch = 1024;
 
 /// What the index records of one document: its keys, and the script of its shard(s).
-/// Keys are merged in this many independent hash partitions, one task each.
-constexpr std::size_t kPartitions = 16;
-
-/// One key of a document, and whether it stands in the card.
-struct DocKey {
-  std::string key;
-  bool card = false;
-};
-
 struct Extract {
-  std::vector<std::string> all;   // every key, sorted, unique
-  std::vector<std::string> card;  // keys found in the title, label, people, topics, place, date
+  DocKeys keys;
   std::vector<std::string> parts;  // d/<n>.js, d/<n>-1.js, ...
-  std::vector<DocKey> by_partition[kPartitions];
-};
-
-/// A pair of words ("global compact"): looked up only for phrases, so kept in shards of their
-/// own, and a word's prefix range holds only words (docs/search.md, "Shard format").
-bool is_pair(std::string_view key) { return key.find(' ') != std::string_view::npos && !key.starts_with('='); }
-
-/// The distinct keys of one document. Each word and pair is looked up before it is stored, so
-/// a word a draft repeats a thousand times is copied once and the pairs are built in one
-/// reused buffer (storing every occurrence of a batch's documents, then sorting them, held a
-/// sixth of the build's peak memory at 1,000 documents: bench/README.md).
-class KeySet {
- public:
-  void add(std::string_view key) {
-    if (keys_.find(key) == keys_.end()) keys_.emplace(key);
-  }
-  /// Adds the words of one field and each pair of adjacent words ("global compact"), which is
-  /// how a phrase is looked up without positions (docs/search.md, "Phrases").
-  void add_field(std::string_view text) {
-    const std::vector<std::string> words = search_terms(text);
-    for (std::size_t i = 0; i < words.size(); ++i) {
-      add(words[i]);
-      if (i + 1 == words.size()) break;
-      pair_.assign(words[i]).append(1, ' ').append(words[i + 1]);
-      add(pair_);
-    }
-  }
-  /// The keys in byte order; the set is left empty.
-  std::vector<std::string> take_sorted() {
-    std::vector<std::string> out;
-    out.reserve(keys_.size());
-    while (!keys_.empty()) out.push_back(std::move(keys_.extract(keys_.begin()).value()));
-    std::sort(out.begin(), out.end());
-    return out;
-  }
-
- private:
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_set<std::string, Hash, std::equal_to<>> keys_;
-  std::string pair_;
 };
 
 /// "=" and the folded words of a name: the key of a title or label matched exactly.
@@ -127,39 +73,24 @@ Extract extract(const Context& cx, const Document& doc, std::uint32_t number) {
   if (!doc.to.empty()) people.push_back(doc.to);
 
   // The card: what a result shows above its snippet, and where a match ranks higher.
-  KeySet card;
-  card.add_field(doc.title);
-  if (!doc.label.empty()) card.add_field(doc.label);
-  for (const auto& p : people) card.add_field(p);
-  for (const auto& t : doc.topics) card.add_field(t);
-  card.add_field(doc.place);
-  card.add_field(doc.date.human());
-  card.add_field(doc.date.iso());
-  card.add(exact_key(doc.title));
-  if (!doc.label.empty()) card.add(exact_key(doc.label));
-  x.card = card.take_sorted();
+  DocKeys& keys = x.keys;
+  keys.add_field(doc.title, true);
+  if (!doc.label.empty()) keys.add_field(doc.label, true);
+  for (const auto& p : people) keys.add_field(p, true);
+  for (const auto& t : doc.topics) keys.add_field(t, true);
+  keys.add_field(doc.place, true);
+  keys.add_field(doc.date.human(), true);
+  keys.add_field(doc.date.iso(), true);
+  keys.add_key(exact_key(doc.title), true);
+  if (!doc.label.empty()) keys.add_key(exact_key(doc.label), true);
 
   const std::vector<TextBlock> blocks = html_to_blocks(linked.body_html);
-  KeySet all;
-  for (const auto& key : x.card) all.add(key);
-  for (const auto& b : blocks) all.add_field(b.text);
-  if (!doc.summary.empty()) all.add_field(doc.summary);
-  all.add("kind:" + std::string(model::kind_name(doc.kind)));
-  if (auto t = cx.texts.find(doc.id); t != cx.texts.end()) all.add("text:" + t->second.id);
+  for (const auto& b : blocks) keys.add_field(b.text, false);
+  if (!doc.summary.empty()) keys.add_field(doc.summary, false);
+  keys.add_key("kind:" + std::string(model::kind_name(doc.kind)), false);
+  if (auto t = cx.texts.find(doc.id); t != cx.texts.end()) keys.add_key("text:" + t->second.id, false);
   if (auto r = cx.rounds.find(doc.id); r != cx.rounds.end())
-    for (const auto& id : r->second) all.add("round:" + id);
-  x.all = all.take_sorted();
-  // Both lists are sorted: one walk marks the card keys, then each key goes to its partition.
-  std::size_t c = 0;
-  const std::hash<std::string> hash;
-  for (auto& key : x.all) {
-    while (c < x.card.size() && x.card[c] < key) ++c;
-    const bool in_card = c < x.card.size() && x.card[c] == key;
-    const std::size_t p = hash(key) % kPartitions;
-    x.by_partition[p].push_back({std::move(key), in_card});
-  }
-  x.all.clear();
-  x.card.clear();
+    for (const auto& id : r->second) keys.add_key("round:" + id, false);
 
   // The document's shard: its card, then its blocks in parts of about kDocPartBytes.
   std::vector<std::string> part_blocks(1);
@@ -192,10 +123,6 @@ Extract extract(const Context& cx, const Document& doc, std::uint32_t number) {
   return x;
 }
 
-struct Postings {
-  std::vector<std::uint32_t> all, card;
-};
-
 /// search/dates.js: the first day (days since 1970-01-01) and, for each date that has
 /// documents, the gap in days from the previous one and how many documents it has. Documents
 /// are numbered in date order, so a date range is a range of numbers.
@@ -226,32 +153,36 @@ std::string separator(const std::string& previous, const std::string& first) {
 }
 
 /// Writes the shards of one kind of key (words or pairs) as search/<folder>/<i>.js, each
-/// closed once it passes kTermShardBytes. Returns the manifest's JSON list of separators.
-std::string write_shards(const std::vector<std::pair<const std::string*, const Postings*>>& sorted,
-                         const std::vector<std::string>& entries, bool pairs, const std::string& folder,
+/// closed once it passes kTermShardBytes: `entries` in key order, `key(i)` the key of entry i.
+/// Returns the manifest's JSON list of separators.
+template <class KeyOf>
+std::string write_shards(const std::vector<std::string>& entries, const KeyOf& key, const std::string& folder,
                          std::map<std::string, std::string>& files) {
   std::vector<std::string> separators;
   std::string shard;
-  const std::string* last = nullptr;
   std::size_t count = 0;
   auto close_shard = [&] {
     const std::string name = folder + "/" + std::to_string(count++);
     files["search/" + name + ".js"] = shard_script(name, "{" + shard + "}");
     shard.clear();
   };
-  for (std::size_t i = 0; i < sorted.size(); ++i) {
-    const std::string& key = *sorted[i].first;
-    if (is_pair(key) != pairs) continue;
+  for (std::size_t i = 0; i < entries.size(); ++i) {
     if (shard.size() >= kTermShardBytes) {
       close_shard();
-      separators.push_back(separator(*last, key));
+      separators.push_back(separator(key(i - 1), key(i)));
     }
     if (!shard.empty()) shard += ",\n";
     shard += entries[i];
-    last = &key;
   }
   close_shard();
   return json_list(separators);
+}
+
+/// A key's entry in its shard: "key":"<documents>[ <card documents>]".
+std::string entry(std::string_view key, const Postings& p, std::uint32_t universe) {
+  std::string value = encode_doc_set(p.all, universe);
+  if (!p.card.empty()) value += " " + encode_doc_set(p.card, universe);
+  return json_string(key) + ":" + json_string(value);
 }
 
 }  // namespace
@@ -292,21 +223,14 @@ std::map<std::string, std::string> render_search_index(const RenderInput& in, Pa
   const auto universe = static_cast<std::uint32_t>(docs.size());
 
   std::map<std::string, std::string> files;
-  std::vector<std::unordered_map<std::string, Postings>> partitions(kPartitions);
+  KeyDictionary dictionary;
   for (std::size_t begin = 0; begin < docs.size(); begin += kBatch) {
     const std::size_t end = std::min(docs.size(), begin + kBatch);
     std::vector<Extract> batch(end - begin);
     tbb::parallel_for(begin, end, [&](std::size_t i) { batch[i - begin] = extract(cx, *docs[i], static_cast<std::uint32_t>(i)); });
-    // Each partition takes its keys in document order, so every postings list comes out sorted.
-    tbb::parallel_for(std::size_t{0}, kPartitions, [&](std::size_t p) {
-      auto& postings = partitions[p];
-      for (std::size_t i = begin; i < end; ++i)
-        for (auto& k : batch[i - begin].by_partition[p]) {
-          Postings& entry = postings.try_emplace(std::move(k.key)).first->second;
-          entry.all.push_back(static_cast<std::uint32_t>(i));
-          if (k.card) entry.card.push_back(static_cast<std::uint32_t>(i));
-        }
-    });
+    std::vector<DocKeys> keys(batch.size());
+    for (std::size_t i = 0; i < batch.size(); ++i) keys[i] = std::move(batch[i].keys);
+    dictionary.add_batch(keys, static_cast<std::uint32_t>(begin));
     for (std::size_t i = begin; i < end; ++i) {
       Extract& x = batch[i - begin];
       const std::string name = "search/d/" + std::to_string(i);
@@ -320,19 +244,21 @@ std::map<std::string, std::string> render_search_index(const RenderInput& in, Pa
 
   // Keys in byte order (code point order, which the script's comparison follows); each
   // entry encoded in parallel, then cut into shards in order.
-  std::vector<std::pair<const std::string*, const Postings*>> sorted;
-  for (const auto& postings : partitions)
-    for (const auto& [key, p] : postings) sorted.emplace_back(&key, &p);
-  tbb::parallel_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return *a.first < *b.first; });
-  std::vector<std::string> entries(sorted.size());
-  tbb::parallel_for(std::size_t{0}, sorted.size(), [&](std::size_t i) {
-    const auto& [key, p] = sorted[i];
-    std::string value = encode_doc_set(p->all, universe);
-    if (!p->card.empty()) value += " " + encode_doc_set(p->card, universe);
-    entries[i] = json_string(*key) + ":" + json_string(value);
+  const KeyDictionary::Sorted sorted = dictionary.sorted();
+  std::vector<std::string> word_entries(sorted.words.size());
+  tbb::parallel_for(std::size_t{0}, sorted.words.size(), [&](std::size_t i) {
+    word_entries[i] = entry(*sorted.words[i].first, *sorted.words[i].second, universe);
   });
-  const std::string words = write_shards(sorted, entries, false, "terms", files);
-  const std::string pairs = write_shards(sorted, entries, true, "pairs", files);
+  const std::string words =
+      write_shards(word_entries, [&](std::size_t i) -> const std::string& { return *sorted.words[i].first; }, "terms", files);
+  word_entries = {};
+  auto pair_key = [&](std::size_t i) {
+    return *sorted.words[sorted.pairs[i].first].first + " " + *sorted.words[sorted.pairs[i].second].first;
+  };
+  std::vector<std::string> pair_entries(sorted.pairs.size());
+  tbb::parallel_for(std::size_t{0}, sorted.pairs.size(),
+                    [&](std::size_t i) { pair_entries[i] = entry(pair_key(i), *sorted.pairs[i].postings, universe); });
+  const std::string pairs = write_shards(pair_entries, pair_key, "pairs", files);
   files[std::string(kSearchIndexFile)] =
       "// Search index manifest, written by travaux build; read by assets/search.js (docs/search.md).\n" +
       shard_script("index", "{\"documents\":" + std::to_string(universe) + ",\"words\":" + words + "}");
