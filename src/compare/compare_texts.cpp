@@ -8,18 +8,6 @@
 
 namespace travaux::compare {
 
-std::pair<const ComparedText*, std::size_t> ComparedArchive::find(const model::Document& draft) const {
-  auto it = where_.find(&draft);
-  if (it == where_.end()) return {nullptr, 0};
-  return {&texts[it->second.first], it->second.second};
-}
-
-const diff::Comparison* ComparedArchive::changes_of(const model::Document& draft) const {
-  auto [text, k] = find(draft);
-  if (!text || !text->with_previous[k]) return nullptr;
-  return &*text->with_previous[k];
-}
-
 ComparedText compare_text(const model::NegotiatedText& text) {
   ComparedText ct;
   ct.text = &text;
@@ -45,8 +33,6 @@ ComparedArchive compare_texts(const model::Archive& archive, const link::LinkedA
   ComparedArchive out;
   const auto& texts = linked.drafts.texts();
   out.texts.resize(texts.size());
-  for (std::size_t t = 0; t < texts.size(); ++t)
-    for (std::size_t k = 0; k < texts[t].versions.size(); ++k) out.where_[texts[t].versions[k]] = {t, k};
   tbb::parallel_for(std::size_t{0}, texts.size(), [&](std::size_t t) { out.texts[t] = compare_text(texts[t]); });
   return out;
 }

@@ -3,7 +3,6 @@
 // docs/drafts-and-changes.md): every adjacent pair of versions of every text compared exactly
 // once, in parallel, into plain data that the changes and history pages only format.
 
-#include <map>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -35,19 +34,10 @@ struct ComparedText {
 struct ComparedArchive {
   std::vector<ComparedText> texts;  // parallel to DraftChain::texts()
 
-  /// The text `draft` is a version of and its index there, or {nullptr, 0}.
-  std::pair<const ComparedText*, std::size_t> find(const model::Document& draft) const;
-  /// The comparison of `draft` against the version it supersedes, or nullptr.
-  const diff::Comparison* changes_of(const model::Document& draft) const;
-
   ComparedArchive() = default;
   ComparedArchive(ComparedArchive&&) = default;
   ComparedArchive& operator=(ComparedArchive&&) = default;
   ComparedArchive(const ComparedArchive&) = delete;  // comparisons point into the texts
-
- private:
-  friend ComparedArchive compare_texts(const model::Archive&, const link::LinkedArchive&);
-  std::map<const model::Document*, std::pair<std::size_t, std::size_t>> where_;
 };
 
 /// Reads each held version of `text` once and compares each with the one it supersedes, in
