@@ -92,6 +92,19 @@ std::string encode(const Manifest& m) {
     w.str(d.hint);
     w.str(d.line_text);
   }
+  w.u64(m.texts.size());
+  for (const auto& [id, t] : m.texts) {
+    w.str(id);
+    w.u64(t.fingerprint);
+    w.u64(t.pages.size());
+    for (const auto& [kind, path] : t.pages) {
+      w.u32(kind);
+      w.str(path);
+    }
+    w.u64(t.index_items.size());
+    for (const auto& item : t.index_items)
+      for (const auto& field : item) w.str(field);
+  }
   w.u64(hash_bytes(w.out));
   return std::move(w.out);
 }
@@ -138,6 +151,25 @@ std::optional<Manifest> decode(std::string_view bytes, std::string* why) {
     d.pos.line = static_cast<int>(line);
     d.pos.column = static_cast<int>(column);
     if (ok) m.warnings.push_back(std::move(d));
+  }
+  ok = ok && r.u64(n);
+  for (std::uint64_t i = 0; ok && i < n; ++i) {
+    std::string id;
+    TextRecord t;
+    std::uint64_t count = 0;
+    ok = r.str(id) && r.u64(t.fingerprint) && r.u64(count);
+    for (std::uint64_t k = 0; ok && k < count; ++k) {
+      std::pair<std::uint32_t, std::string> page;
+      ok = r.u32(page.first) && r.str(page.second);
+      if (ok) t.pages.push_back(std::move(page));
+    }
+    ok = ok && r.u64(count);
+    for (std::uint64_t k = 0; ok && k < count; ++k) {
+      std::array<std::string, 3> item;
+      ok = r.str(item[0]) && r.str(item[1]) && r.str(item[2]);
+      if (ok) t.index_items.push_back(std::move(item));
+    }
+    if (ok) m.texts.emplace(std::move(id), std::move(t));
   }
   if (!ok || !r.done()) return fail("malformed");
   return m;

@@ -3,10 +3,12 @@
 // what every source file looked like, what every output file holds, and the warnings that
 // build reported. Plain data and a checksummed binary encoding; no file system access.
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "diag/diagnostic.h"
@@ -31,9 +33,19 @@ struct OutputStamp {
   friend bool operator==(const OutputStamp&, const OutputStamp&) = default;
 };
 
+/// The pages of one negotiated text as the last build wrote them (docs/incremental-builds.md,
+/// "Texts not rendered again"): what it read (a fingerprint), the files it claimed with their
+/// page kind (render::TextPageKind), its lines of history/index.html (title, url, versions).
+struct TextRecord {
+  std::uint64_t fingerprint = 0;
+  std::vector<std::pair<std::uint32_t, std::string>> pages;
+  std::vector<std::array<std::string, 3>> index_items;
+  friend bool operator==(const TextRecord&, const TextRecord&) = default;
+};
+
 struct Manifest {
   /// Bumped whenever the encoding or the meaning of a field changes.
-  static constexpr std::uint32_t kFormat = 1;
+  static constexpr std::uint32_t kFormat = 2;
 
   std::string build_id;      // cache::build_id() of the travaux that wrote it
   std::string content_root;  // absolute, canonical
@@ -49,6 +61,7 @@ struct Manifest {
   std::map<std::string, FileStamp> sources;    // content-relative path -> stamp
   std::map<std::string, OutputStamp> outputs;  // output-relative path -> stamp
   std::vector<diag::Diagnostic> warnings;      // replayed by a build that finds nothing changed
+  std::map<std::string, TextRecord> texts;     // by text id
 };
 
 /// The binary encoding: a magic line, the format number, length-prefixed fields in

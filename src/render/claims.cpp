@@ -39,19 +39,29 @@ void OutputClaims::file(ClaimRank rank, std::string path, std::string bytes) {
   else hand_over(lock, e, it->first, std::move(bytes), false);
 }
 
-void OutputClaims::copy(ClaimRank rank, std::string path, std::string source) {
+bool OutputClaims::claim_unwritten(ClaimRank rank, const std::string& path) {
   std::unique_lock lock(mutex_);
   auto [it, fresh] = entries_.try_emplace(path);
   if (!fresh) {
-    // Copies are claimed first, before any page is rendered, so a copy never needs to
-    // overwrite a page; a later copy of a taken path only loses.
-    later_.emplace_back(std::move(path), rank);
+    later_.emplace_back(path, rank);
     if (rank < it->second.written) it->second.written = rank;
-    return;
+    return false;
   }
   it->second.first = it->second.written = rank;
-  lock.unlock();
-  sink_.add_copy(std::move(path), std::move(source));
+  return true;
+}
+
+void OutputClaims::copy(ClaimRank rank, std::string path, std::string source) {
+  // Copies are claimed first, before any page is rendered, so a copy never needs to
+  // overwrite a page; a later copy of a taken path only loses.
+  if (claim_unwritten(rank, path)) sink_.add_copy(std::move(path), std::move(source));
+}
+
+void OutputClaims::keep(ClaimRank rank, std::string path) {
+  // A text's pages are kept only when the last build wrote every one of them without a rival
+  // and nothing that decides other paths changed (render/text_reuse.h), so no claim can
+  // outrank them here: as for a copy, a taken path only loses.
+  if (claim_unwritten(rank, path)) sink_.keep(std::move(path));
 }
 
 std::vector<OutputClaims::Loser> OutputClaims::losers() const {

@@ -32,6 +32,9 @@ class OutputClaims {
 
   void file(ClaimRank rank, std::string path, std::string bytes);
   void copy(ClaimRank rank, std::string path, std::string source);
+  /// A file kept as the previous build wrote it (PageSink::keep). Like a copy, a kept file
+  /// never overwrites another claim's: it is kept only when its path was not taken.
+  void keep(ClaimRank rank, std::string path);
 
   struct Loser {
     ClaimRank rank, winner;
@@ -48,6 +51,9 @@ class OutputClaims {
     bool busy = false;  // a thread is handing this path to the sink
     std::optional<std::string> pending;  // better bytes that arrived while busy
   };
+  /// Claims a path for a file handed over without bytes (a copy, a kept file): true when it
+  /// was free; else records the claim as a later one.
+  bool claim_unwritten(ClaimRank rank, const std::string& path);
   /// Hands `bytes` to the sink (add when `fresh`, else replace), then any better bytes that
   /// arrived meanwhile. Called with `lock` held on mutex_; returns with it held.
   void hand_over(std::unique_lock<std::mutex>& lock, Entry& e, const std::string& path, std::string bytes, bool fresh);

@@ -288,23 +288,19 @@ Data mentions(const RenderInput& in, const PageLocation& at, const Lineage& l, c
 namespace {
 
 /// The pages of one text's parts; returns the index entries.
-std::vector<Data> render_text_history(const RenderInput& in, const compare::ComparedText& ct,
+std::vector<HistoryIndexItem> render_text_history(const RenderInput& in, const compare::ComparedText& ct,
                                       const NamedAnchors& named, const MentionsOfDocument& anchored,
                                       PageSink& out) {
   const Versions v = versions_of(ct);
   const std::vector<Lineage> all = lineages(named, v);
   const MentionsByAnchor by_anchor = mentions_by_anchor(anchored, v);
   const bool pretty = in.archive.config.pretty_urls;
-  std::vector<Data> index_items;
+  std::vector<HistoryIndexItem> index_items;
   index_items.reserve(all.size());
   for (const Lineage& l : all) {
-    const std::string title = lineage_title(l, v);
-    std::size_t present = l.sections.size() + l.declared.size();
-    Data item;
-    put(item, "title", title);
-    put(item, "url", PageLocation{"history", pretty}.url(v.folder + "/" + l.main_anchor + "/"));
-    put(item, "versions", std::to_string(present) + " of " + std::to_string(v.docs.size()) + " versions");
-    index_items.push_back(std::move(item));
+    const std::size_t present = l.sections.size() + l.declared.size();
+    index_items.push_back({lineage_title(l, v), PageLocation{"history", pretty}.url(v.folder + "/" + l.main_anchor + "/"),
+                           std::to_string(present) + " of " + std::to_string(v.docs.size()) + " versions"});
   }
   // Every part's pages in parallel; `out` takes them in any order.
   tbb::parallel_for(std::size_t{0}, all.size(), [&](std::size_t n) {
@@ -356,9 +352,11 @@ HistoryPages::HistoryPages(const RenderInput& in)
 
 HistoryPages::~HistoryPages() = default;
 
-void HistoryPages::render_text(const compare::ComparedText& ct, std::size_t t, PageSink& out) {
-  items_.at(t) = render_text_history(in_, ct, lookups_->named, lookups_->anchored, out);
+const std::vector<HistoryIndexItem>& HistoryPages::render_text(const compare::ComparedText& ct, std::size_t t, PageSink& out) {
+  return items_.at(t) = render_text_history(in_, ct, lookups_->named, lookups_->anchored, out);
 }
+
+void HistoryPages::reuse_text(std::size_t t, std::vector<HistoryIndexItem> items) { items_.at(t) = std::move(items); }
 
 void HistoryPages::render_index(PageSink& out) {
   const auto& texts = in_.linked.drafts.texts();
@@ -370,7 +368,16 @@ void HistoryPages::render_index(PageSink& out) {
     Data g;
     put(g, "text", texts[t].id);
     if (texts.size() > 1) put(g, "named", true);
-    set_list(g, "parts", list_of(std::move(items_[t])));
+    std::vector<Data> parts;
+    parts.reserve(items_[t].size());
+    for (auto& item : items_[t]) {
+      Data d;
+      put(d, "title", std::move(item.title));
+      put(d, "url", std::move(item.url));
+      put(d, "versions", std::move(item.versions));
+      parts.push_back(std::move(d));
+    }
+    set_list(g, "parts", list_of(std::move(parts)));
     groups.push_back(std::move(g));
   }
   if (!any) return;

@@ -3,6 +3,7 @@
 // history/<anchor>/index.html).
 
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "compare/compare_texts.h"
@@ -10,6 +11,14 @@
 #include "render/view.h"
 
 namespace travaux::render {
+
+/// One line of history/index.html: a section or objective of a text. Plain strings, so that
+/// the build cache can keep them for a text whose pages it does not render again
+/// (docs/incremental-builds.md, "Texts not rendered again").
+struct HistoryIndexItem {
+  std::string title, url, versions;
+  friend bool operator==(const HistoryIndexItem&, const HistoryIndexItem&) = default;
+};
 
 /// The history pages, text by text: history/<anchor>/index.html for every section and
 /// objective of every draft (objective-1 to objective-N for drafts that declare `objectives`
@@ -23,7 +32,10 @@ class HistoryPages {
 
   /// The pages of `ct`, text number `t` of DraftChain::texts(). Texts may be rendered from
   /// several threads at once, each text once.
-  void render_text(const compare::ComparedText& ct, std::size_t t, PageSink& out);
+  /// Returns the text's lines of the index.
+  const std::vector<HistoryIndexItem>& render_text(const compare::ComparedText& ct, std::size_t t, PageSink& out);
+  /// For a text whose pages are kept from the last build: its lines of the index, as they were.
+  void reuse_text(std::size_t t, std::vector<HistoryIndexItem> items);
   /// history/index.html, once every text has been rendered.
   void render_index(PageSink& out);
 
@@ -31,7 +43,7 @@ class HistoryPages {
   struct Lookups;
   const RenderInput& in_;
   std::unique_ptr<const Lookups> lookups_;
-  std::vector<std::vector<Data>> items_;  // by text: its index entries
+  std::vector<std::vector<HistoryIndexItem>> items_;  // by text: its index entries
 };
 
 }  // namespace travaux::render

@@ -21,6 +21,10 @@ class PageSink {
   /// when a claim that ranks first arrives after another claim of the same path was written,
   /// so that the winner never depends on the thread count.
   virtual void replace(std::string path, std::string bytes) = 0;
+  /// Takes `path` as the previous build wrote it, without its bytes: only a sink that writes
+  /// into the previous output in place can (site::ChangedPagesSink, for a text whose pages the
+  /// build does not render again: docs/incremental-builds.md, "Texts not rendered again").
+  virtual void keep(std::string path) { (void)path; }
 };
 
 }  // namespace travaux::render

@@ -5,7 +5,9 @@
 #include <tbb/parallel_for.h>
 #include <tbb/parallel_invoke.h>
 
+#include <algorithm>
 #include <mutex>
+#include <set>
 
 #include "render/calendar.h"
 #include "render/citation.h"
@@ -18,6 +20,7 @@
 #include "render/search_index.h"
 #include "render/search_page.h"
 #include "render/text_pages.h"
+#include "render/text_reuse.h"
 #include "render/view.h"
 
 namespace travaux::render {
@@ -87,7 +90,7 @@ void report_collisions(const model::Archive& archive, const std::vector<OutputCl
 }  // namespace
 
 void render_site(const model::Archive& archive, const link::LinkedArchive& linked, const Theme& theme,
-                 PageSink& sink, diag::Diagnostics& diags, diag::Progress* progress) {
+                 PageSink& sink, diag::Diagnostics& diags, diag::Progress* progress, TextReuse* reuse) {
   OutputClaims claims(sink);
   const RenderInput in{archive, linked, theme};
   const std::size_t n = archive.documents.size();
@@ -104,12 +107,16 @@ void render_site(const model::Archive& archive, const link::LinkedArchive& linke
   // arrival order, decide collisions, so the output never depends on the thread count.
   std::mutex index_mutex;
   std::vector<std::string> index_folders;  // for the sitemap
+  auto note_index = [&](const std::string& path) {
+    std::lock_guard lock(index_mutex);
+    index_folders.push_back(path.substr(0, path.size() - kIndexFile.size()));
+  };
   auto add_index = [&](std::uint64_t rank, std::string path, std::string bytes) {
-    {
-      std::lock_guard lock(index_mutex);
-      index_folders.push_back(path.substr(0, path.size() - kIndexFile.size()));
-    }
+    note_index(path);
     claims.file({kIndexes, rank}, std::move(path), std::move(bytes));
+  };
+  auto family_of = [](TextPageKind kind) {
+    return kind == TextPageKind::changes ? kChanges : kind == TextPageKind::history ? kHistory : kProvenance;
   };
   auto add_indexes = [&](Family family, SiteImage&& part) {
     for (auto& [path, bytes] : part.files) add_index(index_rank(family), path, std::move(bytes));
@@ -140,12 +147,16 @@ void render_site(const model::Archive& archive, const link::LinkedArchive& linke
       [&] { SiteImage part; render_people_and_topics(in, part); add_indexes(kPeopleAndTopics, std::move(part)); },
       [&] {
         // Each text compared and its pages handed over, text by text (render/text_pages.h).
-        render_text_pages(in, [&](TextPageKind kind, std::size_t text, std::string path, std::string bytes) {
-          const Family family = kind == TextPageKind::changes ? kChanges
-                                : kind == TextPageKind::history ? kHistory
-                                                                : kProvenance;
-          add_index(index_rank(family, text), std::move(path), std::move(bytes));
-        });
+        render_text_pages(
+            in,
+            [&](TextPageKind kind, std::size_t text, std::string path, std::string bytes) {
+              add_index(index_rank(family_of(kind), text), std::move(path), std::move(bytes));
+            },
+            [&](TextPageKind kind, std::size_t text, std::string path) {
+              note_index(path);
+              claims.keep({kIndexes, index_rank(family_of(kind), text)}, std::move(path));
+            },
+            reuse);
       },
       [&] { claims.file({kFeed, 0}, "feed.xml", render_atom(in)); },
       [&] { claims.file({kJson, 0}, "archive.json", render_archive_json(in)); },
@@ -162,7 +173,17 @@ void render_site(const model::Archive& archive, const link::LinkedArchive& linke
   folders.insert(folders.end(), index_folders.begin(), index_folders.end());
   std::sort(folders.begin(), folders.end());
   claims.file({kSitemap, 0}, "sitemap.xml", render_sitemap(in, folders));
-  report_collisions(archive, claims.losers(), diags);
+  const auto losers = claims.losers();
+  report_collisions(archive, losers, diags);
+  if (reuse) {
+    // A text with a contested path is always rendered: its unit is not recorded.
+    std::set<std::string_view> contested;
+    for (const auto& l : losers) contested.insert(l.path);
+    std::erase_if(reuse->next, [&](const auto& unit) {
+      return std::any_of(unit.second.pages.begin(), unit.second.pages.end(),
+                         [&](const auto& page) { return contested.count(page.second) > 0; });
+    });
+  }
 }
 
 render::SiteImage render_site(const model::Archive& archive, const link::LinkedArchive& linked,

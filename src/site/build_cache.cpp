@@ -93,6 +93,25 @@ void ChangedPagesSink::replace(std::string path, std::string bytes) {
   entries_[std::move(path)] = std::move(e);
 }
 
+void ChangedPagesSink::keep(std::string path) {
+  // intact() said so before render chose to keep it; should the file have changed since, the
+  // recorded stamp no longer matches and the next build renders the page again.
+  auto it = previous_.outputs.find(path);
+  if (it == previous_.outputs.end()) return;  // render keeps only paths intact() knows
+  Entry e;
+  e.hash = it->second.hash;
+  e.unchanged = it->second;
+  std::lock_guard lock(mutex_);
+  if (entries_.emplace(std::move(path), std::move(e)).second) files_.fetch_add(1, std::memory_order_relaxed);
+}
+
+bool ChangedPagesSink::intact(const std::string& path) const {
+  auto it = previous_.outputs.find(path);
+  if (it == previous_.outputs.end()) return false;
+  auto now = cache::stamp_output(out_ / path, it->second.hash);
+  return now && *now == it->second;
+}
+
 bool ChangedPagesSink::report_refused(diag::Diagnostics& diags) const {
   for (const auto& rel : refused_)
     diags.error({rel, 0, 0}, "refusing to write '" + rel + "': it would leave the output folder");
@@ -229,6 +248,39 @@ bool BuildCache::write_in_place(ChangedPagesSink& sink, std::size_t documents, c
   notes.push_back("incremental write: " + outcome + " of " + std::to_string(next_.outputs.size()) + " files");
   save(documents, diags);
   return true;
+}
+
+render::TextReuse BuildCache::text_reuse(const model::Archive& archive, const ChangedPagesSink* sink) const {
+  render::TextReuse reuse;
+  std::set<std::string_view> documents;
+  for (const auto& doc : archive.documents) documents.insert(doc.source_path);
+  std::string others;
+  for (const auto& [path, stamp] : scan_.files)
+    if (!documents.count(path)) {
+      others += path;
+      others += '\0';
+      others.append(reinterpret_cast<const char*>(&stamp.hash), sizeof stamp.hash);
+    }
+  reuse.other_sources = cache::hash_bytes(others);
+  if (!sink || !previous_) return reuse;
+  for (const auto& [id, t] : previous_->texts) {
+    render::TextUnit& unit = reuse.previous[id];
+    unit.fingerprint = t.fingerprint;
+    for (const auto& [kind, path] : t.pages) unit.pages.emplace_back(static_cast<render::TextPageKind>(kind), path);
+    for (const auto& [title, url, versions] : t.index_items) unit.index_items.push_back({title, url, versions});
+  }
+  reuse.intact = [sink](const std::string& path) { return sink->intact(path); };
+  return reuse;
+}
+
+void BuildCache::record_texts(const render::TextReuse& reuse) {
+  next_.texts.clear();
+  for (const auto& [id, unit] : reuse.next) {
+    cache::TextRecord& t = next_.texts[id];
+    t.fingerprint = unit.fingerprint;
+    for (const auto& [kind, path] : unit.pages) t.pages.emplace_back(static_cast<std::uint32_t>(kind), path);
+    for (const auto& item : unit.index_items) t.index_items.push_back({item.title, item.url, item.versions});
+  }
 }
 
 void BuildCache::record_full_build(const RecordingSink& sink, std::size_t documents, const diag::Diagnostics& diags) {

@@ -16,7 +16,9 @@
 #include "cache/manifest.h"
 #include "cache/source_scan.h"
 #include "diag/diagnostic.h"
+#include "model/archive.h"
 #include "render/page_sink.h"
+#include "render/text_reuse.h"
 
 namespace travaux::site {
 
@@ -37,6 +39,10 @@ class ChangedPagesSink final : public render::PageSink {
   bool add(std::string path, std::string bytes) override;
   bool add_copy(std::string path, std::string source) override;
   void replace(std::string path, std::string bytes) override;
+  void keep(std::string path) override;
+  /// True when `path` is still the file the previous build wrote (its size and modification
+  /// time as recorded): a page that can be kept without rendering it again.
+  bool intact(const std::string& path) const;
 
   std::size_t files() const { return files_.load(std::memory_order_relaxed); }
   /// Reports the paths that would leave the output folder; false if there were any.
@@ -93,6 +99,14 @@ class BuildCache {
   /// the manifest. False when it could not (a folder where a file must go, a symbolic link on
   /// the way, a full disk): the cache is then discarded and the caller builds in full.
   bool write_in_place(ChangedPagesSink& sink, std::size_t documents, const diag::Diagnostics& diags);
+  /// What render needs to keep the pages of texts that did not change: the last build's texts
+  /// when `sink` writes in place into its output (else none: every text is rendered and
+  /// only recorded), and a hash of the sources that are not documents
+  /// (docs/incremental-builds.md, "Texts not rendered again").
+  render::TextReuse text_reuse(const model::Archive& archive, const ChangedPagesSink* sink) const;
+  /// The texts render recorded, for the manifest written at the end of the build.
+  void record_texts(const render::TextReuse& reuse);
+
   /// After a full build's staging folder was swapped in: records the manifest.
   void record_full_build(const RecordingSink& sink, std::size_t documents, const diag::Diagnostics& diags);
 

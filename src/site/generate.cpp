@@ -120,8 +120,13 @@ std::optional<Generated> generate(const std::filesystem::path& content, Until un
   diag::Diagnostics again;
   diag::Diagnostics* render_diags = &diags;
   if (auto changed = cache->changed_pages_sink()) {
-    render::render_site(archive, linked, *theme, *changed, diags, progress);
+    render::TextReuse reuse = cache->text_reuse(archive, changed.get());
+    render::render_site(archive, linked, *theme, *changed, diags, progress, &reuse);
     clock.done("render");
+    cache->record_texts(reuse);
+    if (reuse.kept > 0)
+      cache->notes.push_back(std::to_string(reuse.kept) + " of " + std::to_string(linked.drafts.texts().size()) +
+                             " texts unchanged: their pages kept, not rendered");
     generated.files = changed->files();
     if (!changed->report_refused(diags) || diags.has_errors()) return finish();
     attach_source_lines(archive, diags);
@@ -141,7 +146,9 @@ std::optional<Generated> generate(const std::filesystem::path& content, Until un
   auto sink = write::StagingSink::open(out, diags);
   if (!sink) return finish();
   RecordingSink recording(*sink);
-  render::render_site(archive, linked, *theme, recording, *render_diags, progress);
+  render::TextReuse reuse = cache->text_reuse(archive, nullptr);
+  render::render_site(archive, linked, *theme, recording, *render_diags, progress, &reuse);
+  cache->record_texts(reuse);
   if (render_diags != &diags && again.has_errors()) diags.merge(again);
   clock.done("render");
   generated.files = sink->files();

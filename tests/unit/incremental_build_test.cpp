@@ -226,6 +226,50 @@ TEST(IncrementalBuild, OutputEditedByHandIsWrittenAgain) {
   expect_same_as_full_build(content, out, report, "hand-edited output");
 }
 
+std::string notes_of(const site::Generated& g) {
+  std::string notes;
+  for (const auto& n : g.cache_notes) notes += n + "\n";
+  return notes;
+}
+
+TEST(IncrementalBuild, TextsAnEditDoesNotReachAreKeptNotRendered) {
+  test::TempDir dir;
+  const fs::path content = copy_shipped_archive(dir.path());
+  const fs::path out = dir.path() / "site";
+  ASSERT_TRUE(build(content, out));
+  const fs::path quiet_letter = content / "letters" / "2017-11-10-puerto-vallarta-invitation.md";  // names no draft
+  std::string report;
+
+  append(quiet_letter, "\nA closing sentence that names no draft.\n");
+  auto again = build(content, out, &report);
+  ASSERT_TRUE(again) << report;
+  EXPECT_NE(notes_of(*again).find("1 of 1 texts unchanged: their pages kept"), std::string::npos) << notes_of(*again);
+  expect_same_as_full_build(content, out, report, "a letter that names no draft");
+
+  // A letter that cites the draft: the text's history pages list its mentions, so it is rendered.
+  append(content / "letters" / "2018-02-28-second-round-format.md", "\nSee also [Objective 7](@zero-draft#objective-7).\n");
+  again = build(content, out, &report);
+  ASSERT_TRUE(again) << report;
+  EXPECT_EQ(notes_of(*again).find("texts unchanged"), std::string::npos) << notes_of(*again);
+  expect_same_as_full_build(content, out, report, "a letter that cites the draft");
+
+  // A kept page deleted by hand: the text is rendered again and the page is back.
+  fs::remove(out / "history" / "objective-7" / "index.html");
+  append(quiet_letter, "\nAnother sentence.\n");
+  again = build(content, out, &report);
+  ASSERT_TRUE(again) << report;
+  EXPECT_EQ(notes_of(*again).find("texts unchanged"), std::string::npos) << notes_of(*again);
+  EXPECT_TRUE(fs::exists(out / "history" / "objective-7" / "index.html"));
+  expect_same_as_full_build(content, out, report, "a kept page deleted by hand");
+
+  // The text's pages are recorded again after that build, so the next quiet edit keeps them.
+  append(quiet_letter, "\nA third sentence.\n");
+  again = build(content, out, &report);
+  ASSERT_TRUE(again) << report;
+  EXPECT_NE(notes_of(*again).find("1 of 1 texts unchanged"), std::string::npos) << notes_of(*again);
+  expect_same_as_full_build(content, out, report, "a quiet edit after a restored page");
+}
+
 TEST(IncrementalBuild, NeverWritesThroughALinkPlantedInTheOutputFolder) {
   test::TempDir dir;
   const fs::path content = copy_shipped_archive(dir.path());
@@ -307,6 +351,8 @@ TEST(IncrementalBuild, ManifestRoundTripsAndEveryCutIsDetected) {
   w.pos = {"a.md", 3, 4};
   w.message = "m";
   m.warnings.push_back(w);
+  m.texts["gcm"] = {8, {{1, "history/objective-1/index.html"}, {0, "drafts/rev-1/changes/index.html"}},
+                    {{"Objective 1", "objective-1/", "3 of 7 versions"}}};
   const std::string bytes = cache::encode(m);
   std::string why;
   auto back = cache::decode(bytes, &why);
@@ -315,6 +361,7 @@ TEST(IncrementalBuild, ManifestRoundTripsAndEveryCutIsDetected) {
   EXPECT_EQ(back->outputs, m.outputs);
   ASSERT_EQ(back->warnings.size(), 1u);
   EXPECT_EQ(back->warnings[0].pos, w.pos);
+  EXPECT_EQ(back->texts, m.texts);
   for (std::size_t cut = 0; cut < bytes.size(); ++cut)
     EXPECT_FALSE(cache::decode(bytes.substr(0, cut), &why)) << "cut at " << cut;
 }
