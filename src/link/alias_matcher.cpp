@@ -50,6 +50,7 @@ bool word_before(std::string_view text, std::size_t pos) {
 }
 
 std::int32_t AliasMatcher::child(std::int32_t node, unsigned char c) const {
+  if (node == 0 && root_ready_) return root_[c];
   const auto& next = nodes_[static_cast<std::size_t>(node)].next;
   auto it = std::lower_bound(next.begin(), next.end(), c,
                              [](const auto& e, unsigned char b) { return e.first < b; });
@@ -58,6 +59,7 @@ std::int32_t AliasMatcher::child(std::int32_t node, unsigned char c) const {
 
 void AliasMatcher::add(std::string_view phrase, int value) {
   if (phrase.empty()) return;
+  root_ready_ = false;
   std::int32_t node = 0;
   for (unsigned char raw : phrase) {
     const unsigned char c = fold(raw);
@@ -96,6 +98,9 @@ void AliasMatcher::build() {
       queue.push_back(v);
     }
   }
+  root_.fill(-1);
+  for (const auto& [c, n] : nodes_[0].next) root_[c] = n;
+  root_ready_ = true;
 }
 
 std::vector<AliasMatcher::Match> AliasMatcher::find(std::string_view text, std::size_t from, std::size_t to) const {

@@ -3,6 +3,7 @@
 // "every aliases phrase"; docs/cross-references.md: one pass over the text, not one search per alias).
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -42,6 +43,10 @@ class AliasMatcher {
   };
   std::int32_t child(std::int32_t node, unsigned char c) const;
   std::vector<Node> nodes_{Node{}};
+  // The root's children by byte, filled by build(): most bytes of a text are read at the
+  // root, and a table spares them the search of its long list of first letters.
+  std::array<std::int32_t, 256> root_{};
+  bool root_ready_ = false;
 };
 
 /// Keeps the leftmost of overlapping spans, and of spans starting at one place the longest;

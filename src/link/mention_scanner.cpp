@@ -154,13 +154,25 @@ std::optional<NumberedMention> ordinal_mention(std::string_view text, std::size_
 std::vector<NumberedMention> scan_numbered_mentions(std::string_view text, std::size_t from, std::size_t to) {
   std::vector<NumberedMention> out;
   to = std::min(to, text.size());
-  for (std::size_t i = from; i < to; ++i) {
+  auto letter = [&](std::size_t i) {
     const auto c = static_cast<unsigned char>(text[i]);
-    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) continue;
-    if (word_before(text, i)) continue;
-    auto m = keyword_mention(text, i);
-    if (!m) m = ordinal_mention(text, i);
-    if (!m) continue;
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  };
+  for (std::size_t i = from; i < to; ++i) {
+    if (!letter(i)) continue;
+    std::optional<NumberedMention> m;
+    if (!word_before(text, i)) {
+      // Only words that begin like a keyword (objective, paragraph, para., round) or an
+      // ordinal (first ... twelfth) are tried.
+      const char lower = static_cast<char>(text[i] | 0x20);
+      if (lower == 'o' || lower == 'p' || lower == 'r') m = keyword_mention(text, i);
+      if (!m && (lower == 'f' || lower == 's' || lower == 't' || lower == 'e' || lower == 'n')) m = ordinal_mention(text, i);
+    }
+    if (!m) {
+      // The rest of this word's letters have a letter before them: none starts a mention.
+      while (i + 1 < to && letter(i + 1)) ++i;
+      continue;
+    }
     i = m->end - 1;
     out.push_back(std::move(*m));
   }
