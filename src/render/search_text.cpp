@@ -88,14 +88,19 @@ std::string id_of(std::string_view tag) {
 
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
 
-/// Appends decoded text to a block, collapsing runs of whitespace into one space.
+/// Appends decoded text to a block, collapsing runs of whitespace into one space; the text
+/// between spaces goes in whole.
 void append_text(std::string& block, std::string_view text) {
-  for (char c : text) {
-    if (is_space(c)) {
+  for (std::size_t i = 0; i < text.size();) {
+    if (is_space(text[i])) {
       if (!block.empty() && block.back() != ' ') block += ' ';
-    } else {
-      block += c;
+      ++i;
+      continue;
     }
+    std::size_t j = i;
+    while (j < text.size() && !is_space(text[j])) ++j;
+    block.append(text.substr(i, j - i));
+    i = j;
   }
 }
 
@@ -138,20 +143,26 @@ std::vector<TextBlock> html_to_blocks(std::string_view html) {
       }
     } else {
       const std::size_t next = std::min(html.find('<', i), html.size());
-      decoded.clear();
-      for (std::size_t j = i; j < next;) {
-        if (html[j] == '&') {
-          j += decode_entity(html, j, decoded);
-        } else {
-          decoded += html[j++];
+      std::string_view text = html.substr(i, next - i);
+      if (text.find('&') != std::string_view::npos) {
+        decoded.clear();
+        for (std::size_t j = i; j < next;) {
+          if (html[j] == '&') {
+            j += decode_entity(html, j, decoded);
+          } else {
+            const std::size_t amp = std::min(html.find('&', j), next);
+            decoded.append(html.substr(j, amp - j));
+            j = amp;
+          }
         }
+        text = decoded;
       }
       if (block.empty()) {
         // A block's anchor is the place in force where its first word stands.
-        const bool only_space = std::all_of(decoded.begin(), decoded.end(), is_space);
+        const bool only_space = std::all_of(text.begin(), text.end(), is_space);
         if (!only_space) block_anchor = anchor;
       }
-      append_text(block, decoded);
+      append_text(block, text);
       if (block == " ") block.clear();
       i = next;
     }
