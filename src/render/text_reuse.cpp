@@ -4,7 +4,6 @@
 #include <xxhash.h>
 
 #include <algorithm>
-#include <unordered_map>
 
 namespace travaux::render {
 
@@ -47,26 +46,27 @@ std::vector<std::uint64_t> text_fingerprints(const RenderInput& in, std::uint64_
     catalogue.add(doc.front_matter);
     catalogue.add(in.linked.of(archive, doc).summary);
   }
-  std::unordered_map<const model::Document*, std::size_t> text_of;
+  // Documents by their place in archive.documents, which every Document* here points into
+  // (Archive::find, DraftChain).
+  const auto& docs = archive.documents;
+  auto number = [&](const model::Document* d) { return static_cast<std::size_t>(d - docs.data()); };
+  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> text_of(docs.size(), kNone);
   for (std::size_t t = 0; t < texts.size(); ++t)
-    for (const model::Document* v : texts[t].versions) text_of.emplace(v, t);
+    for (const model::Document* v : texts[t].versions) text_of[number(v)] = t;
 
   // The documents each text's pages read besides its own versions: those that refer to one of
   // them, and those they refer to.
-  std::vector<std::uint64_t> hashes(archive.documents.size());
-  for (std::size_t i = 0; i < hashes.size(); ++i) hashes[i] = source_hash(archive.documents[i]);
-  std::unordered_map<const model::Document*, std::size_t> number;
-  for (std::size_t i = 0; i < archive.documents.size(); ++i) number.emplace(&archive.documents[i], i);
+  std::vector<std::uint64_t> hashes(docs.size());
+  for (std::size_t i = 0; i < docs.size(); ++i) hashes[i] = source_hash(docs[i]);
   std::vector<std::vector<std::uint64_t>> related(texts.size());
-  for (std::size_t i = 0; i < archive.documents.size(); ++i) {
-    const model::Document& doc = archive.documents[i];
-    const auto from = text_of.find(&doc);
-    for (const auto& ref : in.linked.of(archive, doc).references) {
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    for (const auto& ref : in.linked.of(archive, docs[i]).references) {
       const model::Document* target = archive.find(ref.to_id);
       if (!target) continue;
-      if (auto to = text_of.find(target); to != text_of.end()) related[to->second].push_back(hashes[i]);
-      if (auto n = number.find(target); from != text_of.end() && n != number.end())
-        related[from->second].push_back(hashes[n->second]);
+      const std::size_t to = number(target);
+      if (text_of[to] != kNone) related[text_of[to]].push_back(hashes[i]);
+      if (text_of[i] != kNone) related[text_of[i]].push_back(hashes[to]);
     }
   }
   const std::uint64_t base = catalogue.digest();
@@ -75,7 +75,7 @@ std::vector<std::uint64_t> text_fingerprints(const RenderInput& in, std::uint64_
     Hasher h;
     h.add(base);
     h.add(texts[t].id);
-    for (const model::Document* v : texts[t].versions) h.add(hashes[number.at(v)]);
+    for (const model::Document* v : texts[t].versions) h.add(hashes[number(v)]);
     auto& r = related[t];
     std::sort(r.begin(), r.end());
     r.erase(std::unique(r.begin(), r.end()), r.end());
