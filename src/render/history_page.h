@@ -17,7 +17,6 @@ namespace travaux::render {
 /// (docs/incremental-builds.md, "Texts not rendered again").
 struct HistoryIndexItem {
   std::string title, url, versions;
-  friend bool operator==(const HistoryIndexItem&, const HistoryIndexItem&) = default;
 };
 
 /// The history pages, text by text: history/<anchor>/index.html for every section and

@@ -20,9 +20,8 @@ namespace travaux::render {
 /// What the build cache records of one text's pages.
 struct TextUnit {
   std::uint64_t fingerprint = 0;
-  std::vector<std::pair<TextPageKind, std::string>> pages;  // every file they claimed, in no order
+  std::vector<std::pair<TextPageKind, std::string>> pages;  // every file they claimed, sorted
   std::vector<HistoryIndexItem> index_items;                // its lines of history/index.html
-  friend bool operator==(const TextUnit&, const TextUnit&) = default;
 };
 
 /// Between a build with a cache and render_site.
