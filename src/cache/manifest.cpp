@@ -105,6 +105,11 @@ std::string encode(const Manifest& m) {
     for (const auto& item : t.index_items)
       for (const auto& field : item) w.str(field);
   }
+  w.u64(m.document_pages.size());
+  for (const auto& [path, fingerprint] : m.document_pages) {
+    w.str(path);
+    w.u64(fingerprint);
+  }
   w.u64(hash_bytes(w.out));
   return std::move(w.out);
 }
@@ -170,6 +175,13 @@ std::optional<Manifest> decode(std::string_view bytes, std::string* why) {
       if (ok) t.index_items.push_back(std::move(item));
     }
     if (ok) m.texts.emplace(std::move(id), std::move(t));
+  }
+  ok = ok && r.u64(n);
+  for (std::uint64_t i = 0; ok && i < n; ++i) {
+    std::string path;
+    std::uint64_t fingerprint = 0;
+    ok = r.str(path) && r.u64(fingerprint);
+    if (ok) m.document_pages.emplace(std::move(path), fingerprint);
   }
   if (!ok || !r.done()) return fail("malformed");
   return m;

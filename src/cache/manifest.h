@@ -34,7 +34,7 @@ struct OutputStamp {
 };
 
 /// The pages of one negotiated text as the last build wrote them (docs/incremental-builds.md,
-/// "Texts not rendered again"): what it read (a fingerprint), the files it claimed with their
+/// "Pages not rendered again"): what it read (a fingerprint), the files it claimed with their
 /// page kind (render::TextPageKind), its lines of history/index.html (title, url, versions).
 struct TextRecord {
   std::uint64_t fingerprint = 0;
@@ -45,7 +45,7 @@ struct TextRecord {
 
 struct Manifest {
   /// Bumped whenever the encoding or the meaning of a field changes.
-  static constexpr std::uint32_t kFormat = 2;
+  static constexpr std::uint32_t kFormat = 3;
 
   std::string build_id;      // cache::build_id() of the travaux that wrote it
   std::string content_root;  // absolute, canonical
@@ -62,6 +62,9 @@ struct Manifest {
   std::map<std::string, OutputStamp> outputs;  // output-relative path -> stamp
   std::vector<diag::Diagnostic> warnings;      // replayed by a build that finds nothing changed
   std::map<std::string, TextRecord> texts;     // by text id
+  /// Each document page's fingerprint by source path; its files are those render_site claims
+  /// for it (render::document_page_files).
+  std::map<std::string, std::uint64_t> document_pages;
 };
 
 /// The binary encoding: a magic line, the format number, length-prefixed fields in

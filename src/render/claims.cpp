@@ -59,7 +59,7 @@ void OutputClaims::copy(ClaimRank rank, std::string path, std::string source) {
 
 void OutputClaims::keep(ClaimRank rank, std::string path) {
   // A text's pages are kept only when the last build wrote every one of them without a rival
-  // and nothing that decides other paths changed (render/text_reuse.h), so no claim can
+  // and nothing that decides other paths changed (render/page_reuse.h), so no claim can
   // outrank them here: as for a copy, a taken path only loses.
   if (claim_unwritten(rank, path)) sink_.keep(std::move(path));
 }

@@ -14,7 +14,7 @@ namespace travaux::render {
 
 /// One line of history/index.html: a section or objective of a text. Plain strings, so that
 /// the build cache can keep them for a text whose pages it does not render again
-/// (docs/incremental-builds.md, "Texts not rendered again").
+/// (docs/incremental-builds.md, "Pages not rendered again").
 struct HistoryIndexItem {
   std::string title, url, versions;
 };

@@ -23,7 +23,7 @@ class PageSink {
   virtual void replace(std::string path, std::string bytes) = 0;
   /// Takes `path` as the previous build wrote it, without its bytes: only a sink that writes
   /// into the previous output in place can (site::ChangedPagesSink, for a text whose pages the
-  /// build does not render again: docs/incremental-builds.md, "Texts not rendered again").
+  /// build does not render again: docs/incremental-builds.md, "Pages not rendered again").
   virtual void keep(std::string path) { (void)path; }
 };
 

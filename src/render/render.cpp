@@ -6,6 +6,7 @@
 #include <tbb/parallel_invoke.h>
 
 #include <algorithm>
+#include <atomic>
 #include <mutex>
 #include <set>
 
@@ -20,7 +21,7 @@
 #include "render/search_index.h"
 #include "render/search_page.h"
 #include "render/text_pages.h"
-#include "render/text_reuse.h"
+#include "render/page_reuse.h"
 #include "render/view.h"
 
 namespace travaux::render {
@@ -90,7 +91,7 @@ void report_collisions(const model::Archive& archive, const std::vector<OutputCl
 }  // namespace
 
 void render_site(const model::Archive& archive, const link::LinkedArchive& linked, const Theme& theme,
-                 PageSink& sink, diag::Diagnostics& diags, diag::Progress* progress, TextReuse* reuse) {
+                 PageSink& sink, diag::Diagnostics& diags, diag::Progress* progress, PageReuse* reuse) {
   OutputClaims claims(sink);
   const RenderInput in{archive, linked, theme};
   const std::size_t n = archive.documents.size();
@@ -105,6 +106,20 @@ void render_site(const model::Archive& archive, const link::LinkedArchive& linke
   // page kind run side by side, each handing its files over as soon as they are made: nothing
   // waits for the whole site (docs/architecture.md, "Streaming output"). The ranks, not the
   // arrival order, decide collisions, so the output never depends on the thread count.
+  // A document page whose fingerprint is the one the last build recorded, and whose files are
+  // still as written, is kept (render/page_reuse.h).
+  if (reuse) reuse->fingerprints = page_fingerprints(in, reuse->other_sources);
+  std::atomic<std::size_t> kept_documents{0};
+  auto keep_document = [&](std::size_t i) {
+    if (!reuse || !reuse->intact) return false;
+    const auto& doc = archive.documents[i];
+    auto it = reuse->previous_documents.find(doc.source_path);
+    if (it == reuse->previous_documents.end() || it->second != reuse->fingerprints.documents[i]) return false;
+    const auto files = document_page_files(doc);
+    if (!std::all_of(files.begin(), files.end(), reuse->intact)) return false;
+    kept_documents.fetch_add(1, std::memory_order_relaxed);
+    return true;
+  };
   std::mutex index_mutex;
   std::vector<std::string> index_folders;  // for the sitemap
   auto note_index = [&](const std::string& path) {
@@ -127,10 +142,17 @@ void render_site(const model::Archive& archive, const link::LinkedArchive& linke
       [&] {
         tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) {
           const auto& doc = archive.documents[i];
-          claims.file({kDocument, i}, doc.url_folder + kIndexFile, render_document_page(in, doc));
-          const Citation cite = make_citation(archive, linked, doc);  // docs/citations.md
-          claims.file({kCitation, 2 * i}, doc.url_folder + "/cite.bib", citation_bibtex(cite));
-          claims.file({kCitation, 2 * i + 1}, doc.url_folder + "/cite.ris", citation_ris(cite));
+          auto files = document_page_files(doc);  // the page, cite.bib, cite.ris
+          if (keep_document(i)) {
+            claims.keep({kDocument, i}, std::move(files[0]));
+            claims.keep({kCitation, 2 * i}, std::move(files[1]));
+            claims.keep({kCitation, 2 * i + 1}, std::move(files[2]));
+          } else {
+            claims.file({kDocument, i}, std::move(files[0]), render_document_page(in, doc));
+            const Citation cite = make_citation(archive, linked, doc);  // docs/citations.md
+            claims.file({kCitation, 2 * i}, std::move(files[1]), citation_bibtex(cite));
+            claims.file({kCitation, 2 * i + 1}, std::move(files[2]), citation_ris(cite));
+          }
           if (progress) progress->advance();
         });
       },
@@ -176,13 +198,20 @@ void render_site(const model::Archive& archive, const link::LinkedArchive& linke
   const auto losers = claims.losers();
   report_collisions(archive, losers, diags);
   if (reuse) {
-    // A text with a contested path is always rendered: its unit is not recorded.
+    // A page with a contested path is always rendered: it is not recorded.
     std::set<std::string_view> contested;
     for (const auto& l : losers) contested.insert(l.path);
+    auto is_contested = [&](const std::string& path) { return contested.count(path) > 0; };
     std::erase_if(reuse->next, [&](const auto& unit) {
       return std::any_of(unit.second.pages.begin(), unit.second.pages.end(),
-                         [&](const auto& page) { return contested.count(page.second) > 0; });
+                         [&](const auto& page) { return is_contested(page.second); });
     });
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto files = document_page_files(archive.documents[i]);
+      if (std::none_of(files.begin(), files.end(), is_contested))
+        reuse->next_documents[archive.documents[i].source_path] = reuse->fingerprints.documents[i];
+    }
+    reuse->kept_documents = kept_documents;
   }
 }
 

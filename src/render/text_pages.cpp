@@ -12,7 +12,7 @@
 #include "render/changes_page.h"
 #include "render/history_page.h"
 #include "render/provenance_page.h"
-#include "render/text_reuse.h"
+#include "render/page_reuse.h"
 
 namespace travaux::render {
 
@@ -37,12 +37,12 @@ class KindSink final : public PageSink {
 
 }  // namespace
 
-void render_text_pages(const RenderInput& in, const TextPageOut& out, const TextPageKeep& keep, TextReuse* reuse) {
+void render_text_pages(const RenderInput& in, const TextPageOut& out, const TextPageKeep& keep, PageReuse* reuse) {
   const auto& texts = in.linked.drafts.texts();
   HistoryPages history(in);
   std::vector<TextUnit> units(reuse ? texts.size() : 0);
-  std::vector<std::uint64_t> fingerprints;
-  if (reuse) fingerprints = text_fingerprints(in, reuse->other_sources);
+  // Made by render_site before any page (render/page_reuse.h).
+  const std::vector<std::uint64_t>* fingerprints = reuse ? &reuse->fingerprints.texts : nullptr;
   std::mutex units_mutex;
   // Notes each page's path in its text's unit on its way out.
   const TextPageOut recording = [&](TextPageKind kind, std::size_t t, std::string path, std::string bytes) {
@@ -56,7 +56,7 @@ void render_text_pages(const RenderInput& in, const TextPageOut& out, const Text
   tbb::parallel_for(std::size_t{0}, texts.size(), [&](std::size_t t) {
     if (reuse && reuse->intact && keep) {
       auto it = reuse->previous.find(texts[t].id);
-      if (it != reuse->previous.end() && it->second.fingerprint == fingerprints[t] &&
+      if (it != reuse->previous.end() && it->second.fingerprint == (*fingerprints)[t] &&
           std::all_of(it->second.pages.begin(), it->second.pages.end(), [&](const auto& p) { return reuse->intact(p.second); })) {
         for (const auto& [kind, path] : it->second.pages) keep(kind, t, path);
         history.reuse_text(t, it->second.index_items);
@@ -75,7 +75,7 @@ void render_text_pages(const RenderInput& in, const TextPageOut& out, const Text
       const auto& items = history.render_text(ct, t, histories);
       render_provenance_pages(in, ct, provenance);
       if (reuse) {
-        units[t].fingerprint = fingerprints[t];
+        units[t].fingerprint = (*fingerprints)[t];
         units[t].index_items = items;
       }
     });

@@ -17,10 +17,10 @@ enum class TextPageKind { changes, history, provenance };
 /// DraftChain::texts() (history/index.html, made last, has the number of texts), its path and
 /// its bytes.
 using TextPageOut = std::function<void(TextPageKind kind, std::size_t text, std::string path, std::string bytes)>;
-/// Takes each page kept as the last build wrote it (TextReuse), from any thread.
+/// Takes each page kept as the last build wrote it (PageReuse), from any thread.
 using TextPageKeep = std::function<void(TextPageKind kind, std::size_t text, std::string path)>;
 
-struct TextReuse;
+struct PageReuse;
 
 /// Compares each text (compare::compare_text) and renders its pages, texts in parallel. A
 /// text's comparison lives only while its pages are made, and no thread takes up another text
@@ -29,8 +29,8 @@ struct TextReuse;
 ///
 /// With `reuse`, records every text's unit in reuse->next, and keeps (hands to `keep`) instead
 /// of rendering the pages of each text whose fingerprint and files are those of the last
-/// build (render/text_reuse.h).
+/// build (render/page_reuse.h).
 void render_text_pages(const RenderInput& in, const TextPageOut& out, const TextPageKeep& keep = {},
-                       TextReuse* reuse = nullptr);
+                       PageReuse* reuse = nullptr);
 
 }  // namespace travaux::render

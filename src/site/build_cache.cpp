@@ -250,8 +250,8 @@ bool BuildCache::write_in_place(ChangedPagesSink& sink, std::size_t documents, c
   return true;
 }
 
-render::TextReuse BuildCache::text_reuse(const model::Archive& archive, const ChangedPagesSink* sink) const {
-  render::TextReuse reuse;
+render::PageReuse BuildCache::page_reuse(const model::Archive& archive, const ChangedPagesSink* sink) const {
+  render::PageReuse reuse;
   std::set<std::string_view> documents;
   for (const auto& doc : archive.documents) documents.insert(doc.source_path);
   std::string others;
@@ -269,11 +269,12 @@ render::TextReuse BuildCache::text_reuse(const model::Archive& archive, const Ch
     for (const auto& [kind, path] : t.pages) unit.pages.emplace_back(static_cast<render::TextPageKind>(kind), path);
     for (const auto& [title, url, versions] : t.index_items) unit.index_items.push_back({title, url, versions});
   }
+  reuse.previous_documents = previous_->document_pages;
   reuse.intact = [sink](const std::string& path) { return sink->intact(path); };
   return reuse;
 }
 
-void BuildCache::record_texts(const render::TextReuse& reuse) {
+void BuildCache::record_pages(const render::PageReuse& reuse) {
   next_.texts.clear();
   for (const auto& [id, unit] : reuse.next) {
     cache::TextRecord& t = next_.texts[id];
@@ -281,6 +282,7 @@ void BuildCache::record_texts(const render::TextReuse& reuse) {
     for (const auto& [kind, path] : unit.pages) t.pages.emplace_back(static_cast<std::uint32_t>(kind), path);
     for (const auto& item : unit.index_items) t.index_items.push_back({item.title, item.url, item.versions});
   }
+  next_.document_pages = reuse.next_documents;
 }
 
 void BuildCache::record_full_build(const RecordingSink& sink, std::size_t documents, const diag::Diagnostics& diags) {

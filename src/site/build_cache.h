@@ -18,7 +18,7 @@
 #include "diag/diagnostic.h"
 #include "model/archive.h"
 #include "render/page_sink.h"
-#include "render/text_reuse.h"
+#include "render/page_reuse.h"
 
 namespace travaux::site {
 
@@ -99,13 +99,13 @@ class BuildCache {
   /// the manifest. False when it could not (a folder where a file must go, a symbolic link on
   /// the way, a full disk): the cache is then discarded and the caller builds in full.
   bool write_in_place(ChangedPagesSink& sink, std::size_t documents, const diag::Diagnostics& diags);
-  /// What render needs to keep the pages of texts that did not change: the last build's texts
-  /// when `sink` writes in place into its output (else none: every text is rendered and
-  /// only recorded), and a hash of the sources that are not documents
-  /// (docs/incremental-builds.md, "Texts not rendered again").
-  render::TextReuse text_reuse(const model::Archive& archive, const ChangedPagesSink* sink) const;
-  /// The texts render recorded, for the manifest written at the end of the build.
-  void record_texts(const render::TextReuse& reuse);
+  /// What render needs to keep the pages that did not change: the last build's texts and
+  /// document pages when `sink` writes in place into its output (else none: every page is
+  /// rendered and only recorded), and a hash of the sources that are not documents
+  /// (docs/incremental-builds.md, "Pages not rendered again").
+  render::PageReuse page_reuse(const model::Archive& archive, const ChangedPagesSink* sink) const;
+  /// The texts and document pages render recorded, for the manifest written at the end of the build.
+  void record_pages(const render::PageReuse& reuse);
 
   /// After a full build's staging folder was swapped in: records the manifest.
   void record_full_build(const RecordingSink& sink, std::size_t documents, const diag::Diagnostics& diags);

@@ -120,13 +120,16 @@ std::optional<Generated> generate(const std::filesystem::path& content, Until un
   diag::Diagnostics again;
   diag::Diagnostics* render_diags = &diags;
   if (auto changed = cache->changed_pages_sink()) {
-    render::TextReuse reuse = cache->text_reuse(archive, changed.get());
+    render::PageReuse reuse = cache->page_reuse(archive, changed.get());
     render::render_site(archive, linked, *theme, *changed, diags, progress, &reuse);
     clock.done("render");
-    cache->record_texts(reuse);
+    cache->record_pages(reuse);
     if (reuse.kept > 0)
       cache->notes.push_back(std::to_string(reuse.kept) + " of " + std::to_string(linked.drafts.texts().size()) +
                              " texts unchanged: their pages kept, not rendered");
+    if (reuse.kept_documents > 0)
+      cache->notes.push_back(std::to_string(reuse.kept_documents) + " of " + std::to_string(archive.documents.size()) +
+                             " document pages unchanged: kept, not rendered");
     generated.files = changed->files();
     if (!changed->report_refused(diags) || diags.has_errors()) return finish();
     attach_source_lines(archive, diags);
@@ -146,9 +149,9 @@ std::optional<Generated> generate(const std::filesystem::path& content, Until un
   auto sink = write::StagingSink::open(out, diags);
   if (!sink) return finish();
   RecordingSink recording(*sink);
-  render::TextReuse reuse = cache->text_reuse(archive, nullptr);
+  render::PageReuse reuse = cache->page_reuse(archive, nullptr);
   render::render_site(archive, linked, *theme, recording, *render_diags, progress, &reuse);
-  cache->record_texts(reuse);
+  cache->record_pages(reuse);
   if (render_diags != &diags && again.has_errors()) diags.merge(again);
   clock.done("render");
   generated.files = sink->files();

@@ -270,6 +270,74 @@ TEST(IncrementalBuild, TextsAnEditDoesNotReachAreKeptNotRendered) {
   expect_same_as_full_build(content, out, report, "a quiet edit after a restored page");
 }
 
+/// The number of document pages the build's notes say were kept ("K of N document pages
+/// unchanged"), or -1 when none was.
+long kept_document_pages(const site::Generated& g, long* of = nullptr) {
+  static const std::regex note(R"((\d+) of (\d+) document pages unchanged)");
+  std::smatch m;
+  const std::string notes = notes_of(g);
+  if (!std::regex_search(notes, m, note)) return -1;
+  if (of) *of = std::stol(m[2]);
+  return std::stol(m[1]);
+}
+
+TEST(IncrementalBuild, DocumentPagesAnEditDoesNotReachAreKeptNotRendered) {
+  test::TempDir dir;
+  const fs::path content = copy_shipped_archive(dir.path());
+  const fs::path out = dir.path() / "site";
+  ASSERT_TRUE(build(content, out));
+  const fs::path quiet_letter = content / "letters" / "2017-11-10-puerto-vallarta-invitation.md";
+  const fs::path its_page = out / "letters" / "2017-11-10-puerto-vallarta-invitation" / "index.html";
+  std::string report;
+
+  // A sentence at the end of a letter changes neither its summary nor anything another page
+  // shows of it: only its own page and the pages it links to or that link to it are made.
+  append(quiet_letter, "\nA closing sentence seen on one page only.\n");
+  auto again = build(content, out, &report);
+  ASSERT_TRUE(again) << report;
+  long documents = 0;
+  const long kept = kept_document_pages(*again, &documents);
+  EXPECT_GT(kept, documents / 2) << notes_of(*again);
+  EXPECT_LT(kept, documents) << "the edited letter's page must be made again";
+  EXPECT_NE(test::read_file(its_page).find("seen on one page only"), std::string::npos);
+  expect_same_as_full_build(content, out, report, "a sentence at the end of a letter");
+
+  // A new link from that letter to another: the target's page lists it among its backlinks,
+  // with the sentence around it, and both pages are made again.
+  const fs::path target_page = out / "letters" / "2018-02-28-second-round-format" / "index.html";
+  append(quiet_letter, "\nCompare [the format of the second round](@2018-02-28-second-round-format).\n");
+  again = build(content, out, &report);
+  ASSERT_TRUE(again) << report;
+  EXPECT_NE(test::read_file(target_page).find("the format of the second round"), std::string::npos);
+  expect_same_as_full_build(content, out, report, "a new link between letters");
+  // The sentence around the link edited: the target's backlink shows the new one.
+  replace_in(quiet_letter, "Compare [the format", "Contrast [the format");
+  again = build(content, out, &report);
+  ASSERT_TRUE(again) << report;
+  EXPECT_NE(test::read_file(target_page).find("Contrast the format"), std::string::npos);
+  expect_same_as_full_build(content, out, report, "the sentence around a link");
+
+  // A kept page deleted by hand is made again; after that build it is recorded and kept again.
+  fs::remove(target_page);
+  append(content / "letters" / "2016-11-23-modalities-elements-paper.md", "\nA late note.\n");
+  again = build(content, out, &report);
+  ASSERT_TRUE(again) << report;
+  EXPECT_TRUE(fs::exists(target_page));
+  expect_same_as_full_build(content, out, report, "a kept document page deleted by hand");
+  append(content / "letters" / "2016-11-23-modalities-elements-paper.md", "\nAnother late note.\n");
+  again = build(content, out, &report);
+  ASSERT_TRUE(again) << report;
+  EXPECT_GT(kept_document_pages(*again), documents / 2) << notes_of(*again);
+  expect_same_as_full_build(content, out, report, "a quiet edit after a restored page");
+
+  // A front matter edit changes the catalogue every page reads: nothing is kept.
+  replace_in(quiet_letter, "title = \"", "title = \"Re: ");
+  again = build(content, out, &report);
+  ASSERT_TRUE(again) << report;
+  EXPECT_EQ(kept_document_pages(*again), -1) << notes_of(*again);
+  expect_same_as_full_build(content, out, report, "a title edited");
+}
+
 TEST(IncrementalBuild, NeverWritesThroughALinkPlantedInTheOutputFolder) {
   test::TempDir dir;
   const fs::path content = copy_shipped_archive(dir.path());
@@ -353,6 +421,8 @@ TEST(IncrementalBuild, ManifestRoundTripsAndEveryCutIsDetected) {
   m.warnings.push_back(w);
   m.texts["gcm"] = {8, {{1, "history/objective-1/index.html"}, {0, "drafts/rev-1/changes/index.html"}},
                     {{"Objective 1", "objective-1/", "3 of 7 versions"}}};
+  m.document_pages["letters/a.md"] = 0x1234567890abcdefULL;
+  m.document_pages["drafts/b.md"] = 9;
   const std::string bytes = cache::encode(m);
   std::string why;
   auto back = cache::decode(bytes, &why);
@@ -362,6 +432,7 @@ TEST(IncrementalBuild, ManifestRoundTripsAndEveryCutIsDetected) {
   ASSERT_EQ(back->warnings.size(), 1u);
   EXPECT_EQ(back->warnings[0].pos, w.pos);
   EXPECT_EQ(back->texts, m.texts);
+  EXPECT_EQ(back->document_pages, m.document_pages);
   for (std::size_t cut = 0; cut < bytes.size(); ++cut)
     EXPECT_FALSE(cache::decode(bytes.substr(0, cut), &why)) << "cut at " << cut;
 }

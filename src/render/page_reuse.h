@@ -1,0 +1,72 @@
+#pragma once
+// Pages an incremental build does not render again (docs/incremental-builds.md, "Pages not
+// rendered again"). After an edit, most pages read nothing the edit touched: a text's changes,
+// history and provenance pages, and a document's page with its citation files, are kept as
+// the last build wrote them when their fingerprint (what they read) has not changed.
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "render/history_page.h"
+#include "render/text_pages.h"
+#include "render/view.h"
+
+namespace travaux::render {
+
+/// What the build cache records of one text's pages.
+struct TextUnit {
+  std::uint64_t fingerprint = 0;
+  std::vector<std::pair<TextPageKind, std::string>> pages;  // every file they claimed, sorted
+  std::vector<HistoryIndexItem> index_items;                // its lines of history/index.html
+};
+
+/// What every page kept or rendered read, as hashes (page_fingerprints).
+struct Fingerprints {
+  std::vector<std::uint64_t> texts;      // parallel to DraftChain::texts()
+  std::vector<std::uint64_t> documents;  // parallel to Archive::documents
+};
+
+/// Between a build with a cache and render_site.
+struct PageReuse {
+  /// The last build's units by text id, and its document pages' fingerprints by source path
+  /// (empty: every page is rendered).
+  std::map<std::string, TextUnit> previous;
+  std::map<std::string, std::uint64_t> previous_documents;
+  /// Whether a file the last build wrote is still as written (site::ChangedPagesSink::intact);
+  /// unset: nothing is kept, the units are only recorded (a full build).
+  std::function<bool(const std::string&)> intact;
+  /// A hash of every source file that is not a document (archive.toml, the theme, static/,
+  /// _index.md): what every page may read besides the documents.
+  std::uint64_t other_sources = 0;
+
+  /// Filled by render: this build's fingerprints, every text's unit and every document
+  /// page's fingerprint, for the next build. A page that lost a path to another is left out,
+  /// so it is always rendered.
+  Fingerprints fingerprints;
+  std::map<std::string, TextUnit> next;
+  std::map<std::string, std::uint64_t> next_documents;
+  /// How many texts and document pages were kept, not rendered.
+  std::size_t kept = 0;
+  std::size_t kept_documents = 0;
+};
+
+/// The files of a document's page: its index.html and its two citation files, the paths
+/// render_site claims for it.
+std::vector<std::string> document_page_files(const model::Document& doc);
+
+/// The fingerprint of every text and document page. Both start from a hash of the catalogue
+/// (every document's path, front matter and summary, and `other_sources`): the titles, dates,
+/// people, URLs and places in the chain that any page shows of other documents.
+/// - A text's adds its versions' sources and the sources of every document that refers to
+///   one of its versions or that one of them refers to: its comparisons, the mentions of its
+///   sections, the links of its versions.
+/// - A document page's adds its own source, the sources of the documents it refers to and of
+///   those that refer to it (its links, anchors and backlinks), and for a draft its text's
+///   fingerprint (the chain strip, the changes it links to).
+Fingerprints page_fingerprints(const RenderInput& in, std::uint64_t other_sources);
+
+}  // namespace travaux::render
