@@ -37,7 +37,7 @@ void append_varint(std::string& out, std::uint64_t value) {
   out += static_cast<char>(value);
 }
 
-std::string encode_doc_set(const std::vector<std::uint32_t>& sorted_docs, std::uint32_t universe) {
+std::string encode_doc_set(std::span<const std::uint32_t> sorted_docs, std::uint32_t universe) {
   std::string list = "L";
   std::uint32_t previous = 0;
   for (std::size_t i = 0; i < sorted_docs.size(); ++i) {

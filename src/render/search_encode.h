@@ -3,6 +3,7 @@
 // document numbers as base64 text that the script decodes with atob().
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +20,6 @@ void append_varint(std::string& out, std::uint64_t value);
 /// "L" then the first number and each gap as varints, or "B" then a bitmap of
 /// ceil(universe / 8) bytes (bit i of byte j is document 8j + i). The bitmap bounds a term
 /// that is in every document to universe / 8 bytes.
-std::string encode_doc_set(const std::vector<std::uint32_t>& sorted_docs, std::uint32_t universe);
+std::string encode_doc_set(std::span<const std::uint32_t> sorted_docs, std::uint32_t universe);
 
 }  // namespace travaux::render

@@ -16,6 +16,7 @@
 namespace travaux::render {
 
 using text::json_string;
+using text::append_json_string;
 
 namespace {
 
@@ -91,35 +92,65 @@ Extract extract(const Context& cx, const Document& doc, std::uint32_t number) {
   if (auto t = cx.texts.find(doc.id); t != cx.texts.end()) keys.add_key("text:" + t->second.id, false);
   if (auto r = cx.rounds.find(doc.id); r != cx.rounds.end())
     for (const auto& id : r->second) keys.add_key("round:" + id, false);
+  keys.seal();
 
-  // The document's shard: its card, then its blocks in parts of about kDocPartBytes.
-  std::vector<std::string> part_blocks(1);
-  std::size_t size = 0;
-  for (const auto& b : blocks) {
+  // The document's shard: its card, then its blocks in parts of about kDocPartBytes, each
+  // part's script written in one string.
+  const std::string name = "d/" + std::to_string(number);
+  auto open_script = [](std::string_view shard) {
+    std::string script = "travauxSearchShard(";
+    append_json_string(script, shard);
+    script += ',';
+    return script;
+  };
+  std::string script = open_script(name);
+  script += "{\"title\":";
+  append_json_string(script, doc.title);
+  if (!doc.label.empty() && doc.label != doc.title) {
+    script += ",\"label\":";
+    append_json_string(script, doc.label);
+  }
+  script += ",\"kind\":" + json_string(std::string(model::kind_name(doc.kind)));
+  script += ",\"date\":" + json_string(doc.date.iso());
+  script += ",\"date_text\":" + json_string(doc.date.human());
+  script += ",\"url\":" + json_string(at.url(doc.url_folder + "/"));
+  script += ",\"people\":" + json_list(people);
+  script += ",\"topics\":" + json_list(doc.topics);
+  if (!doc.place.empty()) script += ",\"place\":" + json_string(doc.place);
+  script += ",\"summary\":";
+  append_json_string(script, linked.summary);
+  // How many parts: known before the first is written, since the card names it.
+  std::size_t parts = 1;
+  for (std::size_t size = 0; const auto& b : blocks) {
     if (size >= kDocPartBytes) {
-      part_blocks.emplace_back();
+      ++parts;
       size = 0;
     }
-    std::string& out = part_blocks.back();
-    out += out.empty() ? "" : ",";
-    out += "[" + json_string(b.anchor) + "," + json_string(b.text) + "]";
     size += b.text.size();
   }
-  const std::string name = "d/" + std::to_string(number);
-  std::string head = "{\"title\":" + json_string(doc.title);
-  if (!doc.label.empty() && doc.label != doc.title) head += ",\"label\":" + json_string(doc.label);
-  head += ",\"kind\":" + json_string(std::string(model::kind_name(doc.kind)));
-  head += ",\"date\":" + json_string(doc.date.iso());
-  head += ",\"date_text\":" + json_string(doc.date.human());
-  head += ",\"url\":" + json_string(at.url(doc.url_folder + "/"));
-  head += ",\"people\":" + json_list(people);
-  head += ",\"topics\":" + json_list(doc.topics);
-  if (!doc.place.empty()) head += ",\"place\":" + json_string(doc.place);
-  head += ",\"summary\":" + json_string(linked.summary);
-  head += ",\"parts\":" + std::to_string(part_blocks.size());
-  x.parts.push_back(shard_script(name, head + ",\"blocks\":[" + part_blocks[0] + "]}"));
-  for (std::size_t k = 1; k < part_blocks.size(); ++k)
-    x.parts.push_back(shard_script(name + "-" + std::to_string(k), "{\"blocks\":[" + part_blocks[k] + "]}"));
+  script += ",\"parts\":" + std::to_string(parts) + ",\"blocks\":[";
+  std::size_t size = 0;
+  bool first = true;
+  for (const auto& b : blocks) {
+    if (size >= kDocPartBytes) {
+      script += "]});\n";
+      x.parts.push_back(std::move(script));
+      script = open_script(name + "-" + std::to_string(x.parts.size()));
+      script += "{\"blocks\":[";
+      size = 0;
+      first = true;
+    }
+    if (!first) script += ',';
+    first = false;
+    script += '[';
+    append_json_string(script, b.anchor);
+    script += ',';
+    append_json_string(script, b.text);
+    script += ']';
+    size += b.text.size();
+  }
+  script += "]});\n";
+  x.parts.push_back(std::move(script));
   return x;
 }
 

@@ -6,6 +6,8 @@
 
 #include <xxhash.h>
 
+#include <array>
+
 #include "render/search_fold.h"
 
 namespace travaux::render {
@@ -22,17 +24,48 @@ static_assert(KeyDictionary::kParts == 1u << kPartBits);
 
 }  // namespace
 
-std::size_t DocKeys::Hash::operator()(std::string_view s) const { return hash_text(s); }
+namespace {
+/// The lookup tables of the last document sealed on this thread, cleared, with their capacity.
+thread_local std::optional<DocKeys::Lookup> spare_lookup;
+}  // namespace
+
+DocKeys::Lookup& DocKeys::lookup() {
+  if (!lookup_) {
+    if (spare_lookup) {
+      lookup_ = std::move(spare_lookup);
+      spare_lookup.reset();
+    } else {
+      lookup_.emplace();
+    }
+  }
+  return *lookup_;
+}
+
+void DocKeys::seal() {
+  if (!lookup_) return;
+  lookup_->words.clear();
+  lookup_->pairs.clear();
+  spare_lookup = std::move(lookup_);
+  lookup_.reset();
+}
 
 std::uint32_t DocKeys::add_key(std::string_view key, bool card) {
-  if (auto it = index_.find(key); it != index_.end()) {
-    words_[it->second].card |= card;
-    return it->second;
+  const std::uint64_t hash = hash_text(key);
+  // A slot per 64-bit hash: a second word with the same hash probes the following values,
+  // so the lookup stays exact.
+  for (std::uint64_t slot = hash;; ++slot) {
+    const auto [it, added] = lookup().words.try_emplace(slot, static_cast<std::uint32_t>(words_.size()));
+    if (added) {
+      words_.push_back({static_cast<std::uint32_t>(arena_.size()), static_cast<std::uint32_t>(key.size()), hash, card});
+      arena_.append(key);
+      return it->second;
+    }
+    Word& w = words_[it->second];
+    if (text(w) == key) {
+      w.card |= card;
+      return it->second;
+    }
   }
-  const auto number = static_cast<std::uint32_t>(words_.size());
-  const auto& stored = index_.emplace(std::string(key), number).first->first;
-  words_.push_back({stored, hash_text(stored), card});
-  return number;
 }
 
 void DocKeys::add_field(std::string_view text, bool card) {
@@ -45,7 +78,7 @@ void DocKeys::add_field(std::string_view text, bool card) {
     const std::uint32_t number = add_key(word, card);
     if (has_previous) {
       const std::uint64_t key = static_cast<std::uint64_t>(previous) << 32 | number;
-      const auto [it, added] = pair_index_.try_emplace(key, static_cast<std::uint32_t>(pairs_.size()));
+      const auto [it, added] = lookup().pairs.try_emplace(key, static_cast<std::uint32_t>(pairs_.size()));
       if (added) pairs_.push_back({previous, number, card});
       else pairs_[it->second].card |= card;
     }
@@ -65,50 +98,100 @@ void KeyDictionary::add_batch(const std::vector<DocKeys>& batch, std::uint32_t f
       const auto& words = batch[i].words();
       for (std::size_t w = 0; w < words.size(); ++w) {
         if (words[w].hash % kParts != p) continue;
-        const KeyView view{words[w].text, words[w].hash};
+        const KeyView view{batch[i].text(words[w]), words[w].hash};
         auto it = part.index.find(view);
         if (it == part.index.end()) {
           it = part.index.emplace(Key{std::string(view.text), view.hash}, static_cast<std::uint32_t>(part.text.size())).first;
           part.text.push_back(&it->first.text);
-          part.postings.emplace_back();
         }
-        Postings& postings = part.postings[it->second];
-        postings.all.push_back(first + static_cast<std::uint32_t>(i));
-        if (words[w].card) postings.card.push_back(first + static_cast<std::uint32_t>(i));
+        part.log.key.push_back(it->second);
+        part.log.doc.push_back((first + static_cast<std::uint32_t>(i)) | (words[w].card ? kCard : 0));
         ids[i][w] = it->second << kPartBits | static_cast<std::uint32_t>(p);
       }
     }
   });
-  // Pairs: each document's pairs as archive-wide keys, sorted into their parts, then merged.
+  // Pairs: each document's pairs as archive-wide keys, grouped by part (a counting sort into
+  // one array per document), then merged part by part.
   struct PairKey {
     std::uint64_t key;
     bool card;
   };
-  std::vector<std::vector<PairKey>> by_part(batch.size() * kParts);
+  struct ByPart {
+    std::vector<PairKey> keys;
+    std::array<std::uint32_t, kParts + 1> begin{};  // part p's keys: [begin[p], begin[p + 1])
+  };
+  std::vector<ByPart> by_part(batch.size());
   tbb::parallel_for(std::size_t{0}, batch.size(), [&](std::size_t i) {
-    for (const auto& pair : batch[i].pairs()) {
-      const std::uint64_t key = static_cast<std::uint64_t>(ids[i][pair.first]) << 32 | ids[i][pair.second];
-      by_part[i * kParts + pair_part(key)].push_back({key, pair.card});
+    const auto& pairs = batch[i].pairs();
+    std::vector<PairKey> keys(pairs.size());
+    std::array<std::uint32_t, kParts + 1> count{};
+    for (std::size_t k = 0; k < pairs.size(); ++k) {
+      keys[k] = {static_cast<std::uint64_t>(ids[i][pairs[k].first]) << 32 | ids[i][pairs[k].second], pairs[k].card};
+      ++count[pair_part(keys[k].key) + 1];
     }
+    ByPart& out = by_part[i];
+    for (std::size_t p = 0; p < kParts; ++p) count[p + 1] += count[p];
+    out.begin = count;
+    out.keys.resize(keys.size());
+    for (const PairKey& k : keys) out.keys[count[pair_part(k.key)]++] = k;
   });
   tbb::parallel_for(std::size_t{0}, kParts, [&](std::size_t p) {
     PairPart& part = pairs_[p];
     for (std::size_t i = 0; i < batch.size(); ++i)
-      for (const auto& [key, card] : by_part[i * kParts + p]) {
+      for (std::uint32_t k = by_part[i].begin[p]; k < by_part[i].begin[p + 1]; ++k) {
+        const auto [key, card] = by_part[i].keys[k];
         const auto [it, added] = part.index.try_emplace(key, static_cast<std::uint32_t>(part.key.size()));
-        if (added) {
-          part.key.push_back(key);
-          part.postings.emplace_back();
-        }
-        Postings& postings = part.postings[it->second];
-        postings.all.push_back(first + static_cast<std::uint32_t>(i));
-        if (card) postings.card.push_back(first + static_cast<std::uint32_t>(i));
+        if (added) part.key.push_back(key);
+        part.log.key.push_back(it->second);
+        part.log.doc.push_back((first + static_cast<std::uint32_t>(i)) | (card ? kCard : 0));
       }
   });
 }
 
+void KeyDictionary::group(const Log& log, std::size_t keys, std::vector<std::uint32_t>& documents, std::size_t at,
+                          Postings* out) {
+  // A counting sort: the log is in document order, so each key's documents come out in order.
+  std::vector<std::size_t> all(keys), card(keys);
+  for (std::size_t e = 0; e < log.key.size(); ++e) {
+    ++all[log.key[e]];
+    if (log.doc[e] & kCard) ++card[log.key[e]];
+  }
+  std::size_t next = at;
+  for (std::size_t k = 0; k < keys; ++k) {
+    const std::size_t begin = next;
+    next += all[k] + card[k];
+    out[k].all = {documents.data() + begin, all[k]};
+    out[k].card = {documents.data() + begin + all[k], card[k]};
+    all[k] = begin;  // from here on, where its next document goes
+    card[k] = begin + out[k].all.size();
+  }
+  for (std::size_t e = 0; e < log.key.size(); ++e) {
+    const std::uint32_t k = log.key[e], doc = log.doc[e] & ~kCard;
+    documents[all[k]++] = doc;
+    if (log.doc[e] & kCard) documents[card[k]++] = doc;
+  }
+}
+
 KeyDictionary::Sorted KeyDictionary::sorted() const {
   Sorted out;
+  // Where each part's postings and documents start: the words' parts, then the pairs'.
+  std::array<std::size_t, 2 * kParts + 1> first_key{}, first_doc{};
+  for (std::size_t p = 0; p < 2 * kParts; ++p) {
+    const Log& log = p < kParts ? words_[p].log : pairs_[p - kParts].log;
+    std::size_t cards = 0;
+    for (const std::uint32_t d : log.doc) cards += (d & kCard) != 0;
+    first_key[p + 1] = first_key[p] + (p < kParts ? words_[p].text.size() : pairs_[p - kParts].key.size());
+    first_doc[p + 1] = first_doc[p] + log.doc.size() + cards;
+  }
+  out.postings.resize(first_key.back());
+  out.documents.resize(first_doc.back());
+  tbb::parallel_for(std::size_t{0}, 2 * kParts, [&](std::size_t p) {
+    const Log& log = p < kParts ? words_[p].log : pairs_[p - kParts].log;
+    group(log, first_key[p + 1] - first_key[p], out.documents, first_doc[p], out.postings.data() + first_key[p]);
+  });
+  auto word_postings = [&](std::size_t p, std::size_t k) { return &out.postings[first_key[p] + k]; };
+  auto pair_postings = [&](std::size_t p, std::size_t k) { return &out.postings[first_key[kParts + p] + k]; };
+
   struct Ranked {
     const std::string* text;
     std::uint32_t id;
@@ -125,13 +208,13 @@ KeyDictionary::Sorted KeyDictionary::sorted() const {
   for (std::size_t r = 0; r < words.size(); ++r) {
     const std::uint32_t part = words[r].id & (kParts - 1), index = words[r].id >> kPartBits;
     rank[part][index] = static_cast<std::uint32_t>(r);
-    out.words.emplace_back(words[r].text, &words_[part].postings[index]);
+    out.words.emplace_back(words[r].text, word_postings(part, index));
   }
   auto rank_of = [&](std::uint32_t id) { return rank[id & (kParts - 1)][id >> kPartBits]; };
   for (std::size_t p = 0; p < kParts; ++p)
     for (std::size_t k = 0; k < pairs_[p].key.size(); ++k) {
       const std::uint64_t key = pairs_[p].key[k];
-      out.pairs.push_back({rank_of(static_cast<std::uint32_t>(key >> 32)), rank_of(static_cast<std::uint32_t>(key)), &pairs_[p].postings[k]});
+      out.pairs.push_back({rank_of(static_cast<std::uint32_t>(key >> 32)), rank_of(static_cast<std::uint32_t>(key)), pair_postings(p, k)});
     }
   tbb::parallel_sort(out.pairs.begin(), out.pairs.end(), [](const Sorted::Pair& a, const Sorted::Pair& b) {
     return a.first != b.first ? a.first < b.first : a.second < b.second;

@@ -7,19 +7,34 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include <tsl/robin_map.h>
+
 namespace travaux::render {
 
 /// The distinct keys of one document, each marked when it stands in the card (the title,
 /// label, people, topics, place and date: where a match ranks higher).
+/// Spreads integer keys over a power-of-two table: std::hash of an integer is the integer,
+/// whose low bits alone would pick the slot (a pair's low bits are its second word).
+struct MixHash {
+  std::size_t operator()(std::uint64_t x) const {
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    return static_cast<std::size_t>(x);
+  }
+};
+
 class DocKeys {
  public:
   struct Word {
-    std::string_view text;  // owned by this object
+    std::uint32_t offset, size;  // of its text in the document's arena (text())
     std::uint64_t hash;
     bool card;
   };
@@ -39,23 +54,35 @@ class DocKeys {
   void add_field(std::string_view text, bool card);
 
   const std::vector<Word>& words() const { return words_; }
+  std::string_view text(const Word& w) const { return std::string_view(arena_).substr(w.offset, w.size); }
   const std::vector<Pair>& pairs() const { return pairs_; }
 
- private:
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const;
+  /// Done adding: drops the tables that found repeated keys (the words and pairs stay),
+  /// leaving them to the next document this thread reads.
+  void seal();
+
+  /// The tables that find a key already added. Open addressing (tsl::robin_map) instead of a
+  /// node per key, and reused from one document to the next on each thread: a document adds
+  /// thousands of keys, and allocating their nodes was a quarter of the index's time
+  /// (bench/README.md, "The search index's tables"). Words are found by hash; two words
+  /// with one hash take the next free value (add_key).
+  struct Lookup {
+    tsl::robin_map<std::uint64_t, std::uint32_t> words;
+    tsl::robin_map<std::uint64_t, std::uint32_t, MixHash> pairs;
   };
-  // Node-based, so the words' texts stay where they are as the map grows.
-  std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> index_;
+
+ private:
+  Lookup& lookup();
+
+  std::optional<Lookup> lookup_;  // taken from the thread's spare on first use
+  std::string arena_;             // every word's text, one after another
   std::vector<Word> words_;
-  std::unordered_map<std::uint64_t, std::uint32_t> pair_index_;
   std::vector<Pair> pairs_;
 };
 
 /// The documents holding one key, in document order; `card` those where it is in the card.
 struct Postings {
-  std::vector<std::uint32_t> all, card;
+  std::span<const std::uint32_t> all, card;  // into KeyDictionary::Sorted::documents
 };
 
 /// Every distinct key of the archive with its postings, merged in kParts independent parts
@@ -78,6 +105,9 @@ class KeyDictionary {
       const Postings* postings;
     };
     std::vector<Pair> pairs;
+    /// What the postings point into, the words' first then the pairs'.
+    std::vector<Postings> postings;
+    std::vector<std::uint32_t> documents;
   };
   Sorted sorted() const;
 
@@ -100,16 +130,27 @@ class KeyDictionary {
     template <class A, class B>
     bool operator()(const A& a, const B& b) const { return std::string_view(a.text) == std::string_view(b.text); }
   };
+  /// Every (key, document) a part was given, in document order: one entry per key a
+  /// document holds, instead of a growing vector per key (sorted() groups them).
+  struct Log {
+    std::vector<std::uint32_t> key;  // the key's index in its part
+    std::vector<std::uint32_t> doc;  // the document's number, kCard set when in its card
+  };
+  static constexpr std::uint32_t kCard = 1u << 31;
   struct WordPart {
     std::unordered_map<Key, std::uint32_t, KeyHash, KeyEqual> index;
     std::vector<const std::string*> text;
-    std::vector<Postings> postings;
+    Log log;
   };
   struct PairPart {
-    std::unordered_map<std::uint64_t, std::uint32_t> index;
+    tsl::robin_map<std::uint64_t, std::uint32_t, MixHash> index;
     std::vector<std::uint64_t> key;  // first word id << 32 | second word id
-    std::vector<Postings> postings;
+    Log log;
   };
+  /// Groups a part's log by key into `documents` from `at` on, each key's documents then its
+  /// card documents, and points out[k] at key k's.
+  static void group(const Log& log, std::size_t keys, std::vector<std::uint32_t>& documents, std::size_t at,
+                    Postings* out);
   WordPart words_[kParts];
   PairPart pairs_[kParts];
 };

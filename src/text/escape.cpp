@@ -68,10 +68,16 @@ std::string escape_xml(std::string_view text) {
   return escape_html(kept);
 }
 
-std::string json_string(std::string_view text) {
-  std::string out = "\"";
+void append_json_string(std::string& out, std::string_view text) {
+  out += '"';
+  // Bytes that need no escape are copied in runs: most text has none that do.
+  auto plain = [](unsigned char c) { return c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != 0xE2; };
+  std::size_t run = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (plain(c)) continue;
+    out.append(text.data() + run, i - run);
+    run = i + 1;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -86,12 +92,21 @@ std::string json_string(std::string_view text) {
                    (static_cast<unsigned char>(text[i + 2]) == 0xA8 || static_cast<unsigned char>(text[i + 2]) == 0xA9)) {
           out += static_cast<unsigned char>(text[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029";
           i += 2;
+          run = i + 1;
         } else {
           out += static_cast<char>(c);
         }
     }
   }
-  return out + "\"";
+  out.append(text.data() + run, text.size() - run);
+  out += '"';
+}
+
+std::string json_string(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 2);
+  append_json_string(out, text);
+  return out;
 }
 
 std::string ics_escape(std::string_view text) {

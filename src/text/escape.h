@@ -20,6 +20,8 @@ std::string escape_xml(std::string_view text);
 /// A JSON string literal, quotes included. Control characters and U+2028/9 are escaped, and
 /// so is '<', so the JSON is also safe inside a <script> element.
 std::string json_string(std::string_view text);
+/// The same literal appended to `out`, without a string of its own.
+void append_json_string(std::string& out, std::string_view text);
 
 /// An iCalendar TEXT value (RFC 5545 3.3.11): \ ; , and newlines escaped, controls dropped.
 std::string ics_escape(std::string_view text);

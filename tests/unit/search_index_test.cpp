@@ -260,7 +260,7 @@ TEST(SearchEncode, ListOrBitmapWhicheverIsSmaller) {
   std::string v;
   append_varint(v, 300);
   EXPECT_EQ(v, "\xAC\x02");
-  EXPECT_EQ(encode_doc_set({3, 300}, 1000), base64(std::string("L\x03\xA9\x02", 4)));
+  EXPECT_EQ(encode_doc_set(std::vector<std::uint32_t>{3, 300}, 1000), base64(std::string("L\x03\xA9\x02", 4)));
   std::vector<std::uint32_t> every(40);
   for (std::uint32_t i = 0; i < 40; ++i) every[i] = i;
   EXPECT_EQ(encode_doc_set(every, 40), base64(std::string("B\xFF\xFF\xFF\xFF\xFF", 6)));

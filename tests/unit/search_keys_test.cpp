@@ -22,13 +22,13 @@ Flat flatten(const KeyDictionary& dictionary) {
   Flat out;
   for (const auto& [text, postings] : sorted.words) {
     out.words.push_back(*text);
-    out.word_docs.push_back(postings->all);
-    out.word_card.push_back(postings->card);
+    out.word_docs.emplace_back(postings->all.begin(), postings->all.end());
+    out.word_card.emplace_back(postings->card.begin(), postings->card.end());
   }
   for (const auto& pair : sorted.pairs) {
     out.pairs.push_back(*sorted.words[pair.first].first + " " + *sorted.words[pair.second].first);
-    out.pair_docs.push_back(pair.postings->all);
-    out.pair_card.push_back(pair.postings->card);
+    out.pair_docs.emplace_back(pair.postings->all.begin(), pair.postings->all.end());
+    out.pair_card.emplace_back(pair.postings->card.begin(), pair.postings->card.end());
   }
   return out;
 }
