@@ -17,6 +17,9 @@ struct SiteImage {
   std::map<std::string, std::string> files;
   /// Output path -> absolute source path, copied byte for byte (static/).
   std::map<std::string, std::string> copies;
+  /// Pages of the previous image that a rebuild kept rather than rendered again, to be
+  /// moved from it (site::take_kept; docs/incremental-builds.md, "serve").
+  std::vector<std::string> kept;
 
   /// Adds a generated file. Returns false if the path is already taken by a file or copy.
   bool add(std::string path, std::string bytes) {
@@ -44,6 +47,11 @@ class ImageSink final : public PageSink {
   void replace(std::string path, std::string bytes) override {
     std::lock_guard lock(mutex_);
     image_.files[std::move(path)] = std::move(bytes);
+  }
+  /// A page of the previous image, listed in SiteImage::kept (serve's rebuilds).
+  void keep(std::string path) override {
+    std::lock_guard lock(mutex_);
+    image_.kept.push_back(std::move(path));
   }
 
  private:

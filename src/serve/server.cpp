@@ -6,6 +6,7 @@
 #include <chrono>
 #include <csignal>
 #include <fstream>
+#include <iomanip>
 #include <iostream>
 #include <mutex>
 #include <sstream>
@@ -110,18 +111,27 @@ int run_server(const ServeOptions& o) {
   std::uint64_t& version = live.version;
   std::string& last_errors = live.last_errors;
 
+  // Each rebuild renders only the pages an edit reaches and takes the rest from the site
+  // served (docs/incremental-builds.md, "serve").
+  site::MemoryCache memory;
   auto rebuild = [&] {
+    const auto started = std::chrono::steady_clock::now();
     diag::Diagnostics diags;
-    auto generated = site::generate(o.content, site::Until::render, diags);
+    auto generated = site::generate(o.content, site::Until::render, diags, {}, nullptr, &memory);
     diags.sort();
     std::ostringstream report;
     diag::report(diags, diag::Format::text, report);
     std::cerr << report.str();
     std::lock_guard lock(mutex);
     if (generated) {
+      site::take_kept(generated->site, site);
       site = std::move(generated->site);
+      memory.site = &site;
       last_errors.clear();
-      std::cerr << "travaux serve: rebuilt " << generated->documents << " documents\n";
+      const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      std::cerr << "travaux serve: rebuilt " << generated->documents << " documents in " << std::fixed
+                << std::setprecision(2) << seconds << " s\n";
+      for (const auto& note : generated->cache_notes) std::cerr << "travaux serve: " << note << "\n";
     } else {
       last_errors = report.str();
       std::cerr << "travaux serve: the content has errors; still serving the last good build\n";

@@ -250,18 +250,22 @@ bool BuildCache::write_in_place(ChangedPagesSink& sink, std::size_t documents, c
   return true;
 }
 
-render::PageReuse BuildCache::page_reuse(const model::Archive& archive, const ChangedPagesSink* sink) const {
-  render::PageReuse reuse;
+std::uint64_t other_sources_hash(const model::Archive& archive, const cache::SourceScan& scan) {
   std::set<std::string_view> documents;
   for (const auto& doc : archive.documents) documents.insert(doc.source_path);
   std::string others;
-  for (const auto& [path, stamp] : scan_.files)
+  for (const auto& [path, stamp] : scan.files)
     if (!documents.count(path)) {
       others += path;
       others += '\0';
       others.append(reinterpret_cast<const char*>(&stamp.hash), sizeof stamp.hash);
     }
-  reuse.other_sources = cache::hash_bytes(others);
+  return cache::hash_bytes(others);
+}
+
+render::PageReuse BuildCache::page_reuse(const model::Archive& archive, const ChangedPagesSink* sink) const {
+  render::PageReuse reuse;
+  reuse.other_sources = other_sources_hash(archive, scan_);
   if (!sink || !previous_) return reuse;
   for (const auto& [id, t] : previous_->texts) {
     render::TextUnit& unit = reuse.previous[id];

@@ -79,6 +79,10 @@ class RecordingSink final : public render::PageSink {
   std::mutex mutex_;
 };
 
+/// A hash of every scanned source that is not a document (archive.toml, the theme, static/,
+/// _index.md): render::PageReuse::other_sources.
+std::uint64_t other_sources_hash(const model::Archive& archive, const cache::SourceScan& scan);
+
 class BuildCache {
  public:
   /// Reads the cache beside `out` and stats the sources under `content`. Call before load, so

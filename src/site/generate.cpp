@@ -65,10 +65,20 @@ class StageClock {
   std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
 };
 
+/// `build --verbose`'s lines on the pages an incremental build kept.
+void note_kept(const render::PageReuse& reuse, std::size_t texts, std::size_t documents, std::vector<std::string>& notes) {
+  if (reuse.kept > 0)
+    notes.push_back(std::to_string(reuse.kept) + " of " + std::to_string(texts) +
+                    " texts unchanged: their pages kept, not rendered");
+  if (reuse.kept_documents > 0)
+    notes.push_back(std::to_string(reuse.kept_documents) + " of " + std::to_string(documents) +
+                    " document pages unchanged: kept, not rendered");
+}
+
 }  // namespace
 
 std::optional<Generated> generate(const std::filesystem::path& content, Until until, diag::Diagnostics& diags,
-                                  const std::filesystem::path& out, diag::Progress* progress) {
+                                  const std::filesystem::path& out, diag::Progress* progress, MemoryCache* memory) {
   Generated generated;
   StageClock clock(generated, progress);
   // The build cache (docs/incremental-builds.md): nothing read when nothing changed.
@@ -87,6 +97,15 @@ std::optional<Generated> generate(const std::filesystem::path& content, Until un
     }
     clock.done("scan");
   }
+  // serve's sources, stat()ed and hashed (only those whose stamps changed) before load reads
+  // them, as a build's cache does.
+  std::optional<cache::SourceScan> scan;
+  if (memory && until == Until::render) {
+    cache::Manifest seen;
+    seen.sources = memory->scan.files;
+    seen.scan_started_ns = memory->scan.started_ns;
+    scan = cache::scan_sources(content, &seen);
+  }
   clock.begin("load");
   model::Archive archive = load::load_archive(content, diags);
   clock.done("load");
@@ -104,13 +123,32 @@ std::optional<Generated> generate(const std::filesystem::path& content, Until un
   generated.documents = archive.documents.size();
 
   if (until == Until::render) {
-    render::ImageSink sink(generated.site);
-    render::render_site(archive, linked, *theme, sink, diags, progress);
-    clock.done("render");
-    generated.files = generated.site.files.size() + generated.site.copies.size();
+    render::PageReuse reuse;
+    if (scan) {
+      reuse.other_sources = other_sources_hash(archive, *scan);
+      if (memory->site) {
+        reuse.previous = memory->texts;
+        reuse.previous_documents = memory->document_pages;
+        reuse.intact = [site = memory->site](const std::string& path) { return site->files.count(path) > 0; };
+      }
+      render::ImageSink sink(generated.site);
+      render::render_site(archive, linked, *theme, sink, diags, progress, &reuse);
+      clock.done("render");
+      note_kept(reuse, linked.drafts.texts().size(), archive.documents.size(), generated.cache_notes);
+    } else {
+      render::ImageSink sink(generated.site);
+      render::render_site(archive, linked, *theme, sink, diags, progress);
+      clock.done("render");
+    }
+    generated.files = generated.site.files.size() + generated.site.copies.size() + generated.site.kept.size();
     // Paths that would leave the output root are refused by check as well as by build.
     if (diags.has_errors() || !write::paths_are_contained(generated.site, diags)) return finish();
     attach_source_lines(archive, diags);
+    if (scan && scan->ok) {  // this site is the one the caller will serve
+      memory->texts = std::move(reuse.next);
+      memory->document_pages = std::move(reuse.next_documents);
+      memory->scan = std::move(*scan);
+    }
     return generated;
   }
 
@@ -124,12 +162,7 @@ std::optional<Generated> generate(const std::filesystem::path& content, Until un
     render::render_site(archive, linked, *theme, *changed, diags, progress, &reuse);
     clock.done("render");
     cache->record_pages(reuse);
-    if (reuse.kept > 0)
-      cache->notes.push_back(std::to_string(reuse.kept) + " of " + std::to_string(linked.drafts.texts().size()) +
-                             " texts unchanged: their pages kept, not rendered");
-    if (reuse.kept_documents > 0)
-      cache->notes.push_back(std::to_string(reuse.kept_documents) + " of " + std::to_string(archive.documents.size()) +
-                             " document pages unchanged: kept, not rendered");
+    note_kept(reuse, linked.drafts.texts().size(), archive.documents.size(), cache->notes);
     generated.files = changed->files();
     if (!changed->report_refused(diags) || diags.has_errors()) return finish();
     attach_source_lines(archive, diags);
@@ -163,6 +196,14 @@ std::optional<Generated> generate(const std::filesystem::path& content, Until un
   generated.cache_notes = cache->notes;
   clock.done("write");
   return generated;
+}
+
+void take_kept(render::SiteImage& site, render::SiteImage& previous) {
+  for (auto& path : site.kept) {
+    auto node = previous.files.extract(path);
+    if (!node.empty()) site.files.insert(std::move(node));
+  }
+  site.kept.clear();
 }
 
 }  // namespace travaux::site

@@ -338,6 +338,56 @@ TEST(IncrementalBuild, DocumentPagesAnEditDoesNotReachAreKeptNotRendered) {
   expect_same_as_full_build(content, out, report, "a title edited");
 }
 
+/// serve's rebuilds in memory (docs/incremental-builds.md, "serve"): after each edit the site
+/// equals a build from scratch, and the pages the edit does not reach are taken from the last.
+TEST(IncrementalBuild, ServeRebuildsInMemoryOnlyWhatAnEditReaches) {
+  test::TempDir dir;
+  const fs::path content = copy_shipped_archive(dir.path());
+  site::MemoryCache memory;
+  render::SiteImage served;
+  auto rebuild = [&](const std::string& what) -> std::optional<site::Generated> {
+    diag::Diagnostics diags, fresh_diags;
+    auto g = site::generate(content, site::Until::render, diags, {}, nullptr, &memory);
+    auto fresh = site::generate(content, site::Until::render, fresh_diags);
+    EXPECT_EQ(g.has_value(), fresh.has_value()) << what;
+    if (!g || !fresh) return g;
+    site::take_kept(g->site, served);
+    EXPECT_TRUE(g->site.files == fresh->site.files) << what;
+    EXPECT_EQ(g->site.copies, fresh->site.copies) << what;
+    served = std::move(g->site);
+    memory.site = &served;
+    return g;
+  };
+  ASSERT_TRUE(rebuild("first build"));
+  const fs::path letter = content / "letters" / "2017-11-10-puerto-vallarta-invitation.md";
+  append(letter, "\nA closing sentence.\n");
+  auto g = rebuild("a sentence at the end of a letter");
+  ASSERT_TRUE(g);
+  EXPECT_GT(kept_document_pages(*g), 0) << notes_of(*g);
+  EXPECT_NE(notes_of(*g).find("1 of 1 texts unchanged"), std::string::npos) << notes_of(*g);
+  EXPECT_NE(served.files.at("letters/2017-11-10-puerto-vallarta-invitation/index.html").find("A closing sentence."),
+            std::string::npos);
+
+  // An edit with an error: the site served stays, and so does what it was built from.
+  append(content / "letters" / "2018-02-28-second-round-format.md", "\nSee [nothing](@no-such-document).\n");
+  diag::Diagnostics diags;
+  EXPECT_FALSE(site::generate(content, site::Until::render, diags, {}, nullptr, &memory));
+  replace_in(content / "letters" / "2018-02-28-second-round-format.md", "\nSee [nothing](@no-such-document).\n", "\n");
+  g = rebuild("the error mended");
+  ASSERT_TRUE(g);
+  // A draft edited: its text's pages are rendered again, the letters naming no draft are kept.
+  append(content / "drafts" / "zero-draft.md", "\nA new closing paragraph of the draft.\n");
+  g = rebuild("a draft edited");
+  ASSERT_TRUE(g);
+  EXPECT_EQ(notes_of(*g).find("texts unchanged"), std::string::npos) << notes_of(*g);
+  EXPECT_GT(kept_document_pages(*g), 0) << notes_of(*g);
+  // The archive's own theme edited: every page is rendered again.
+  append(content / "themes" / "mine" / "letter.html", "\n<!-- edited -->\n");
+  g = rebuild("a template edited");
+  ASSERT_TRUE(g);
+  EXPECT_EQ(kept_document_pages(*g), -1) << notes_of(*g);
+}
+
 TEST(IncrementalBuild, NeverWritesThroughALinkPlantedInTheOutputFolder) {
   test::TempDir dir;
   const fs::path content = copy_shipped_archive(dir.path());
