@@ -275,7 +275,7 @@ std::map<std::string, std::string> render_search_index(const RenderInput& in, Pa
 
   // Keys in byte order (code point order, which the script's comparison follows); each
   // entry encoded in parallel, then cut into shards in order.
-  const KeyDictionary::Sorted sorted = dictionary.sorted();
+  const KeyDictionary::Sorted sorted = dictionary.sorted();  // the dictionary's logs freed
   std::vector<std::string> word_entries(sorted.words.size());
   tbb::parallel_for(std::size_t{0}, sorted.words.size(), [&](std::size_t i) {
     word_entries[i] = entry(*sorted.words[i].first, *sorted.words[i].second, universe);

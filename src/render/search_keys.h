@@ -92,6 +92,8 @@ class KeyDictionary {
  public:
   static constexpr std::size_t kParts = 16;
 
+  KeyDictionary();
+
   /// Merges the keys of documents numbered first, first + 1, ... in that order.
   void add_batch(const std::vector<DocKeys>& batch, std::uint32_t first);
 
@@ -109,7 +111,9 @@ class KeyDictionary {
     std::vector<Postings> postings;
     std::vector<std::uint32_t> documents;
   };
-  Sorted sorted() const;
+  /// Call once, after the last batch: the dictionary gives up what only merging needed (its
+  /// logs, the pairs' lookup table) as it goes, so they are not held beside the result.
+  Sorted sorted();
 
  private:
   struct Key {

@@ -17,7 +17,7 @@ struct Flat {
   std::vector<std::vector<std::uint32_t>> word_docs, word_card, pair_docs, pair_card;
 };
 
-Flat flatten(const KeyDictionary& dictionary) {
+Flat flatten(KeyDictionary& dictionary) {
   const KeyDictionary::Sorted sorted = dictionary.sorted();
   Flat out;
   for (const auto& [text, postings] : sorted.words) {
