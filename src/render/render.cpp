@@ -102,10 +102,6 @@ void render_site(const model::Archive& archive, const link::LinkedArchive& linke
   std::uint64_t asset = 0;
   for (const auto& [name, bytes] : theme.assets()) claims.file({kAsset, asset++}, "assets/" + name, bytes);
 
-  // Every page depends only on `in`, so the document pages (a parallel loop) and every generated
-  // page kind run side by side, each handing its files over as soon as they are made: nothing
-  // waits for the whole site (docs/architecture.md, "Streaming output"). The ranks, not the
-  // arrival order, decide collisions, so the output never depends on the thread count.
   // A document page whose fingerprint is the one the last build recorded, and whose files are
   // still as written, is kept (render/page_reuse.h).
   if (reuse) reuse->fingerprints = page_fingerprints(in, reuse->other_sources);
@@ -120,6 +116,11 @@ void render_site(const model::Archive& archive, const link::LinkedArchive& linke
     kept_documents.fetch_add(1, std::memory_order_relaxed);
     return true;
   };
+
+  // Every page depends only on `in`, so the document pages (a parallel loop) and every generated
+  // page kind run side by side, each handing its files over as soon as they are made: nothing
+  // waits for the whole site (docs/architecture.md, "Streaming output"). The ranks, not the
+  // arrival order, decide collisions, so the output never depends on the thread count.
   std::mutex index_mutex;
   std::vector<std::string> index_folders;  // for the sitemap
   auto note_index = [&](const std::string& path) {
