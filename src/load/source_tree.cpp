@@ -2,16 +2,45 @@
 // symbolic-link edge rule).
 #include "load/source_tree.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <tbb/parallel_for.h>
+#include <unistd.h>
+
 #include <algorithm>
-#include <fstream>
+#include <cerrno>
+#include <optional>
 #include <set>
-#include <sstream>
 
 namespace travaux::load {
 
 namespace fs = std::filesystem;
 
 namespace {
+
+/// The whole file, read straight into its string (sized by fstat, then on to the end in case
+/// it grew); nullopt when it cannot be opened or read.
+std::optional<std::string> read_file(const fs::path& p) {
+  const int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  struct stat st {};
+  std::string out(::fstat(fd, &st) == 0 && st.st_size > 0 ? static_cast<std::size_t>(st.st_size) + 1 : 4096, '\0');
+  std::size_t got = 0;
+  for (;;) {
+    const ssize_t n = ::read(fd, out.data() + got, out.size() - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      ::close(fd);
+      return std::nullopt;
+    }
+    if (n == 0) break;
+    got += static_cast<std::size_t>(n);
+    if (got == out.size()) out.resize(out.size() * 2);
+  }
+  ::close(fd);
+  out.resize(got);
+  return out;
+}
 
 class Walker {
  public:
@@ -37,6 +66,18 @@ class Walker {
               [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
     for (const auto& entry : entries) visit(entry, rel, in_static);
     visiting_.erase(real);
+  }
+
+  /// Reads the Markdown files the walk found, in parallel: most of the content's bytes.
+  void read_markdown() {
+    std::vector<char> failed(tree.markdown.size(), 0);
+    tbb::parallel_for(std::size_t{0}, tree.markdown.size(), [&](std::size_t i) {
+      auto text = read_file(markdown_paths[i]);
+      if (text) tree.markdown[i].text = std::move(*text);
+      else failed[i] = 1;
+    });
+    for (std::size_t i = 0; i < failed.size(); ++i)
+      if (failed[i]) diags_.error({tree.markdown[i].path, 0, 0}, "cannot read file");
   }
 
   SourceTree tree;
@@ -70,7 +111,8 @@ class Walker {
     } else if (rel == "archive.toml") {
       tree.archive_toml = SourceFile{rel, read(entry.path(), rel)};
     } else if (entry.path().extension() == ".md") {
-      tree.markdown.push_back({rel, read(entry.path(), rel)});
+      tree.markdown.push_back({rel, {}});  // read after the walk, in parallel (read_markdown)
+      markdown_paths.push_back(entry.path());
     }
   }
 
@@ -83,12 +125,12 @@ class Walker {
   }
 
   std::string read(const fs::path& p, const std::string& rel) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    if (!in) diags_.error({rel, 0, 0}, "cannot read file");
-    return s.str();
+    auto text = read_file(p);
+    if (!text) diags_.error({rel, 0, 0}, "cannot read file");
+    return text ? std::move(*text) : std::string();
   }
+
+  std::vector<fs::path> markdown_paths;  // parallel to tree.markdown
 
   fs::path root_;
   diag::Diagnostics& diags_;
@@ -108,6 +150,7 @@ SourceTree read_source_tree(const fs::path& root, diag::Diagnostics& diags) {
   Walker walker(real, diags);
   walker.tree.root = real;
   walker.walk(real, "", false);
+  walker.read_markdown();
   return std::move(walker.tree);
 }
 
