@@ -22,11 +22,9 @@ std::size_t pair_part(std::uint64_t key) { return static_cast<std::size_t>((key 
 constexpr std::uint32_t kPartBits = 4;
 static_assert(KeyDictionary::kParts == 1u << kPartBits);
 
-}  // namespace
-
-namespace {
 /// The lookup tables of the last document sealed on this thread, cleared, with their capacity.
 thread_local std::optional<DocKeys::Lookup> spare_lookup;
+
 }  // namespace
 
 DocKeys::Lookup& DocKeys::lookup() {

@@ -58,7 +58,8 @@ class DocKeys {
   const std::vector<Pair>& pairs() const { return pairs_; }
 
   /// Done adding: drops the tables that found repeated keys (the words and pairs stay),
-  /// leaving them to the next document this thread reads.
+  /// leaving them to the next document this thread reads. Nothing may be added after it,
+  /// since a key added again would no longer be found.
   void seal();
 
   /// The tables that find a key already added. Open addressing (tsl::robin_map) instead of a
