@@ -106,12 +106,10 @@ void render_site(const model::Archive& archive, const link::LinkedArchive& linke
   // still as written, is kept (render/page_reuse.h).
   if (reuse) reuse->fingerprints = page_fingerprints(in, reuse->other_sources);
   std::atomic<std::size_t> kept_documents{0};
-  auto keep_document = [&](std::size_t i) {
+  auto keep_document = [&](std::size_t i, const std::vector<std::string>& files) {
     if (!reuse || !reuse->intact) return false;
-    const auto& doc = archive.documents[i];
-    auto it = reuse->previous_documents.find(doc.source_path);
+    auto it = reuse->previous_documents.find(archive.documents[i].source_path);
     if (it == reuse->previous_documents.end() || it->second != reuse->fingerprints.documents[i]) return false;
-    const auto files = document_page_files(doc);
     if (!std::all_of(files.begin(), files.end(), reuse->intact)) return false;
     kept_documents.fetch_add(1, std::memory_order_relaxed);
     return true;
@@ -144,7 +142,7 @@ void render_site(const model::Archive& archive, const link::LinkedArchive& linke
         tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) {
           const auto& doc = archive.documents[i];
           auto files = document_page_files(doc);  // the page, cite.bib, cite.ris
-          if (keep_document(i)) {
+          if (keep_document(i, files)) {
             claims.keep({kDocument, i}, std::move(files[0]));
             claims.keep({kCitation, 2 * i}, std::move(files[1]));
             claims.keep({kCitation, 2 * i + 1}, std::move(files[2]));

@@ -51,8 +51,20 @@ std::string json_list(const std::vector<std::string>& items) {
   return out + "]";
 }
 
+/// The start of a shard's script, up to its data: travauxSearchShard(name, data);
+std::string shard_opening(std::string_view name) {
+  std::string script = "travauxSearchShard(";
+  append_json_string(script, name);
+  script += ',';
+  return script;
+}
+constexpr std::string_view kShardClosing = ");\n";
+
 std::string shard_script(std::string_view name, std::string_view json) {
-  return "travauxSearchShard(" + json_string(name) + "," + std::string(json) + ");\n";
+  std::string script = shard_opening(name);
+  script += json;
+  script += kShardClosing;
+  return script;
 }
 
 struct Context {
@@ -95,15 +107,19 @@ Extract extract(const Context& cx, const Document& doc, std::uint32_t number) {
   keys.seal();
 
   // The document's shard: its card, then its blocks in parts of about kDocPartBytes, each
-  // part's script written in one string.
+  // part's script written in one string. The parts are cut first, since the card names
+  // how many there are.
+  std::vector<std::size_t> part_start = {0};  // each part's first block
+  for (std::size_t k = 0, size = 0; k < blocks.size(); ++k) {
+    if (size >= kDocPartBytes) {
+      part_start.push_back(k);
+      size = 0;
+    }
+    size += blocks[k].text.size();
+  }
+  part_start.push_back(blocks.size());
   const std::string name = "d/" + std::to_string(number);
-  auto open_script = [](std::string_view shard) {
-    std::string script = "travauxSearchShard(";
-    append_json_string(script, shard);
-    script += ',';
-    return script;
-  };
-  std::string script = open_script(name);
+  std::string script = shard_opening(name);
   script += "{\"title\":";
   append_json_string(script, doc.title);
   if (!doc.label.empty() && doc.label != doc.title) {
@@ -119,38 +135,22 @@ Extract extract(const Context& cx, const Document& doc, std::uint32_t number) {
   if (!doc.place.empty()) script += ",\"place\":" + json_string(doc.place);
   script += ",\"summary\":";
   append_json_string(script, linked.summary);
-  // How many parts: known before the first is written, since the card names it.
-  std::size_t parts = 1;
-  for (std::size_t size = 0; const auto& b : blocks) {
-    if (size >= kDocPartBytes) {
-      ++parts;
-      size = 0;
+  script += ",\"parts\":" + std::to_string(part_start.size() - 1) + ",";
+  for (std::size_t p = 0; p + 1 < part_start.size(); ++p) {
+    if (p > 0) script = shard_opening(name + "-" + std::to_string(p)) + "{";
+    script += "\"blocks\":[";
+    for (std::size_t k = part_start[p]; k < part_start[p + 1]; ++k) {
+      if (k > part_start[p]) script += ',';
+      script += '[';
+      append_json_string(script, blocks[k].anchor);
+      script += ',';
+      append_json_string(script, blocks[k].text);
+      script += ']';
     }
-    size += b.text.size();
+    script += "]}";
+    script += kShardClosing;
+    x.parts.push_back(std::move(script));
   }
-  script += ",\"parts\":" + std::to_string(parts) + ",\"blocks\":[";
-  std::size_t size = 0;
-  bool first = true;
-  for (const auto& b : blocks) {
-    if (size >= kDocPartBytes) {
-      script += "]});\n";
-      x.parts.push_back(std::move(script));
-      script = open_script(name + "-" + std::to_string(x.parts.size()));
-      script += "{\"blocks\":[";
-      size = 0;
-      first = true;
-    }
-    if (!first) script += ',';
-    first = false;
-    script += '[';
-    append_json_string(script, b.anchor);
-    script += ',';
-    append_json_string(script, b.text);
-    script += ']';
-    size += b.text.size();
-  }
-  script += "]});\n";
-  x.parts.push_back(std::move(script));
   return x;
 }
 
@@ -275,7 +275,7 @@ std::map<std::string, std::string> render_search_index(const RenderInput& in, Pa
 
   // Keys in byte order (code point order, which the script's comparison follows); each
   // entry encoded in parallel, then cut into shards in order.
-  const KeyDictionary::Sorted sorted = dictionary.sorted();  // the dictionary's logs freed
+  const KeyDictionary::Sorted sorted = dictionary.sorted();
   std::vector<std::string> word_entries(sorted.words.size());
   tbb::parallel_for(std::size_t{0}, sorted.words.size(), [&](std::size_t i) {
     word_entries[i] = entry(*sorted.words[i].first, *sorted.words[i].second, universe);

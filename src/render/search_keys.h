@@ -65,7 +65,7 @@ class DocKeys {
   /// The tables that find a key already added. Open addressing (tsl::robin_map) instead of a
   /// node per key, and reused from one document to the next on each thread: a document adds
   /// thousands of keys, and allocating their nodes was a quarter of the index's time
-  /// (bench/README.md, "The search index's tables"). Words are found by hash; two words
+  /// (bench/README.md, "Document pages not rendered again, the search index's tables, serve"). Words are found by hash; two words
   /// with one hash take the next free value (add_key).
   struct Lookup {
     tsl::robin_map<std::uint64_t, std::uint32_t> words;

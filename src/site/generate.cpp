@@ -131,15 +131,11 @@ std::optional<Generated> generate(const std::filesystem::path& content, Until un
         reuse.previous_documents = memory->document_pages;
         reuse.intact = [site = memory->site](const std::string& path) { return site->files.count(path) > 0; };
       }
-      render::ImageSink sink(generated.site);
-      render::render_site(archive, linked, *theme, sink, diags, progress, &reuse);
-      clock.done("render");
-      note_kept(reuse, linked.drafts.texts().size(), archive.documents.size(), generated.cache_notes);
-    } else {
-      render::ImageSink sink(generated.site);
-      render::render_site(archive, linked, *theme, sink, diags, progress);
-      clock.done("render");
     }
+    render::ImageSink sink(generated.site);
+    render::render_site(archive, linked, *theme, sink, diags, progress, scan ? &reuse : nullptr);
+    clock.done("render");
+    if (scan) note_kept(reuse, linked.drafts.texts().size(), archive.documents.size(), generated.cache_notes);
     generated.files = generated.site.files.size() + generated.site.copies.size() + generated.site.kept.size();
     // Paths that would leave the output root are refused by check as well as by build.
     if (diags.has_errors() || !write::paths_are_contained(generated.site, diags)) return finish();
