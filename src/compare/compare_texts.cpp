@@ -6,6 +6,8 @@
 
 #include <algorithm>
 
+#include "diff/inline_html.h"
+
 namespace travaux::compare {
 
 ComparedText compare_text(const model::NegotiatedText& text) {
@@ -22,8 +24,10 @@ ComparedText compare_text(const model::NegotiatedText& text) {
     if (v.doc->full_text) v.text = diff::read_draft(v.doc->body, v.doc->body_line);
   });
   tbb::parallel_for(std::size_t{1}, std::max<std::size_t>(n, 1), [&](std::size_t k) {
-    if (ct.versions[k - 1].text && ct.versions[k].text)
+    if (ct.versions[k - 1].text && ct.versions[k].text) {
       ct.with_previous[k] = diff::compare(*ct.versions[k - 1].text, *ct.versions[k].text);
+      diff::hold_html(*ct.with_previous[k]);
+    }
   });
   return ct;
 }

@@ -46,6 +46,9 @@ struct ParagraphChange {
   /// The marked words of a `changed` paragraph. Empty for the other kinds, whose words are
   /// all their paragraph's atoms with one operation: inline_html(change) writes either.
   std::vector<DiffAtom> words;
+  /// inline_html(change), made once for the changes and history pages that both show it;
+  /// unset when a link's href would depend on the page (diff::hold_html).
+  std::optional<std::string> html;
 };
 
 struct SectionChange {
@@ -54,6 +57,7 @@ struct SectionChange {
   bool renamed = false;             // matched by content although the anchor changed
   bool title_changed = false;
   std::vector<DiffAtom> title_words;
+  std::optional<std::string> title_html;  // as ParagraphChange::html, for title_words
   std::vector<ParagraphChange> paragraphs;  // in reading order of the new version
   Counts counts;
 

@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "diff/inline_html.h"
 #include "diff/word_diff.h"
 #include "markdown/anchor.h"
 
@@ -36,6 +37,7 @@ DraftText read_draft(std::string_view body, int first_line) {
       s.anchor = markdown::heading_id(b.text, b.id, taken);
       s.title = std::move(b.text);
       s.title_atoms = std::move(b.atoms);
+      s.title_html = page_independent_html(s.title_atoms);
       s.level = b.level;
       s.line = b.first_line;
       out.sections.push_back(std::move(s));
@@ -53,6 +55,7 @@ DraftText read_draft(std::string_view body, int first_line) {
     p.line = b.first_line;
     p.atoms = std::move(b.atoms);
     p.hash = atoms_hash(p.atoms);
+    p.html = page_independent_html(p.atoms);
     out.sections.back().paragraphs.push_back(std::move(p));
   }
   // Kept for the whole comparison: no spare capacity.

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +19,9 @@ struct Paragraph {
   int line = 0;        // file line where it starts
   std::vector<markdown::Atom> atoms;  // its words: the only copy of its text (markdown::plain_text)
   std::uint64_t hash = 0;  // diff::atoms_hash(atoms): equal words and markup, equal hashes
+  /// Its words as HTML, made once for the changes, history and provenance pages that all show
+  /// them; unset when they hold a link, whose href depends on the page (diff::plain_html).
+  std::optional<std::string> html;
 
   /// "para-12", or "" when unnumbered.
   std::string anchor() const { return number ? "para-" + std::to_string(number) : std::string(); }
@@ -29,6 +33,7 @@ struct Section {
   std::string anchor;  // the id the draft page gives the heading: "objective-7", "preamble", or its {#id}
   std::string title;   // plain text of the heading
   std::vector<markdown::Atom> title_atoms;
+  std::optional<std::string> title_html;  // as Paragraph::html, for the title
   int level = 0;
   int line = 0;
   std::vector<Paragraph> paragraphs;

@@ -129,18 +129,57 @@ std::string inline_html(const std::vector<Atom>& atoms, const UrlFor& url_for) {
   return w.finish();
 }
 
-}  // namespace travaux::diff
+std::optional<std::string> page_independent_html(const std::vector<Atom>& atoms) {
+  for (const auto& a : atoms)
+    if (a.marks && a.marks->in_link) return std::nullopt;
+  return inline_html(atoms, nullptr);
+}
 
-namespace travaux::diff {
+namespace {
+
+bool page_independent(const std::vector<DiffAtom>& atoms) {
+  for (const auto& d : atoms)
+    if (d.atom()->marks && d.atom()->marks->in_link) return false;
+  return true;
+}
+
+}  // namespace
+
+void hold_html(Comparison& comparison) {
+  using K = ParagraphChange::Kind;
+  for (auto& sc : comparison.sections) {
+    if (page_independent(sc.title_words)) sc.title_html = inline_html(sc.title_words, nullptr);
+    for (auto& c : sc.paragraphs) {
+      // Unchanged paragraphs show their own Paragraph::html; a moved-away marker shows nothing.
+      if (c.kind == K::unchanged || c.kind == K::moved_away) continue;
+      const bool fixed = c.kind == K::changed ? page_independent(c.words)
+                                              : (c.kind == K::added ? c.after : c.before)->html.has_value();
+      if (fixed) c.html = inline_html(c, nullptr);
+    }
+  }
+}
+
+std::string title_html(const SectionChange& sc, const UrlFor& url_for) {
+  return sc.title_html ? *sc.title_html : inline_html(sc.title_words, url_for);
+}
+
+std::string plain_html(const Paragraph& p, const UrlFor& url_for) {
+  return p.html ? *p.html : inline_html(p.atoms, url_for);
+}
+
+std::string title_html(const Section& s, const UrlFor& url_for) {
+  return s.title_html ? *s.title_html : inline_html(s.title_atoms, url_for);
+}
 
 std::string inline_html(const ParagraphChange& c, const UrlFor& url_for) {
   using K = ParagraphChange::Kind;
+  if (c.html) return *c.html;
   const std::vector<markdown::Atom>* atoms = nullptr;
   Op op = Op::same;
   switch (c.kind) {
     case K::changed: return inline_html(c.words, url_for);
     case K::moved_away: return {};
-    case K::unchanged: atoms = &c.after->atoms; break;
+    case K::unchanged: return plain_html(*c.after, url_for);
     case K::added: atoms = &c.after->atoms, op = Op::added; break;
     case K::removed: atoms = &c.before->atoms, op = Op::removed; break;
   }

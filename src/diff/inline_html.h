@@ -4,6 +4,7 @@
 // changed word inside emphasis or a link still renders as emphasis or a link.
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,23 @@ std::string inline_html(const std::vector<DiffAtom>& atoms, const UrlFor& url_fo
 
 /// The same for unchanged text.
 std::string inline_html(const std::vector<markdown::Atom>& atoms, const UrlFor& url_for);
+
+/// `atoms` as HTML that is the same on every page: made once when a draft is read (Paragraph::html,
+/// Section::title_html), unset when a link's href would depend on the page.
+std::optional<std::string> page_independent_html(const std::vector<markdown::Atom>& atoms);
+
+/// A paragraph's own words, or a section's title, as HTML for the page `url_for` serves: the
+/// HTML made when the draft was read, else made now.
+std::string plain_html(const Paragraph& p, const UrlFor& url_for);
+std::string title_html(const Section& s, const UrlFor& url_for);
+
+/// Makes, once per comparison, the HTML of each changed, added or removed paragraph and of each
+/// section title that the changes and history pages both show, where no link makes it depend
+/// on the page (ParagraphChange::html, SectionChange::title_html).
+void hold_html(Comparison& comparison);
+
+/// A compared section's title, word-diffed, for the page `url_for` serves.
+std::string title_html(const SectionChange& sc, const UrlFor& url_for);
 
 /// The words of one paragraph of a comparison: its word diff when it changed, else its own
 /// words, inserted (added), deleted (removed) or plain; "" for a moved-away marker.

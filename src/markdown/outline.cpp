@@ -74,7 +74,8 @@ class Walker {
   void push(Mark m) {
     std::uint64_t h = mix(top_ ? top_->hash : 0x51ed270b27da3f7bULL, static_cast<std::uint64_t>(m.kind) + 1);
     h = mix(h, std::hash<std::string>{}(m.url));
-    arena_.push_back({std::move(m), top_, top_ ? top_->depth + 1 : 1, h});
+    const bool in_link = m.kind == Mark::Kind::link || (top_ && top_->in_link);
+    arena_.push_back({std::move(m), top_, top_ ? top_->depth + 1 : 1, in_link, h});
     top_ = &arena_.back();
   }
   void pop() {

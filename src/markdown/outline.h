@@ -30,6 +30,7 @@ struct MarkNode {
   Mark mark;
   const MarkNode* parent = nullptr;  // the enclosing mark, nullptr at the outermost level
   std::uint32_t depth = 1;           // number of marks in the stack ending here
+  bool in_link = false;              // this mark or one that encloses it is a link
   std::uint64_t hash = 0;            // of the whole stack: equal stacks, equal hashes
 };
 

@@ -53,9 +53,9 @@ std::string link_html(const std::string& href, const std::string& text) {
   return "<a href=\"" + escape_html(href) + "\">" + escape_html(text) + "</a>";
 }
 
-Data paragraph_data(const RenderInput& in, const PageLocation& at, const ParagraphChange& c,
+Data paragraph_data(const PageLocation& at, const ParagraphChange& c,
                     const Document& before, const Document& after, const diff::SectionChange& sc,
-                    const ParagraphIds* ids) {
+                    const ParagraphIds* ids, const diff::UrlFor& url_for) {
   using K = ParagraphChange::Kind;
   Data d;
   const diff::Paragraph& shown = c.after && c.kind != K::moved_away ? *c.after : *c.before;
@@ -112,7 +112,7 @@ Data paragraph_data(const RenderInput& in, const PageLocation& at, const Paragra
   } else if (c.after && c.after->number && c.kind != K::moved_away) {
     put(d, "id", c.after->anchor());
   }
-  if (c.kind != K::moved_away) put(d, "html", diff::inline_html(c, draft_url_for(in, c.after ? after : before, at)));
+  if (c.kind != K::moved_away) put(d, "html", diff::inline_html(c, url_for));
   return d;
 }
 
@@ -188,7 +188,7 @@ Data section_change_data(const RenderInput& in, const PageLocation& at, const di
                          const Document& before, const Document& after, const ParagraphIds* ids) {
   Data d;
   put(d, "anchor", sc.anchor());
-  std::string title = diff::inline_html(sc.title_words, draft_url_for(in, sc.after ? after : before, at));
+  std::string title = diff::title_html(sc, draft_url_for(in, sc.after ? after : before, at));
   if (title.empty()) title = escape_html(anchor_label(sc.anchor()));
   put(d, "title_html", title);
   std::string status = !sc.before ? "added" : !sc.after ? "removed" : sc.changed() ? "changed" : "unchanged";
@@ -209,7 +209,10 @@ Data section_change_data(const RenderInput& in, const PageLocation& at, const di
   put(d, "history_url", at.url(history_folder(in, after) + "/" + sc.anchor() + "/"));
   std::vector<Data> paras;
   paras.reserve(sc.paragraphs.size());
-  for (const auto& p : sc.paragraphs) paras.push_back(paragraph_data(in, at, p, before, after, sc, ids));
+  // A paragraph's links are written as its own version writes them.
+  const diff::UrlFor before_links = draft_url_for(in, before, at), after_links = draft_url_for(in, after, at);
+  for (const auto& p : sc.paragraphs)
+    paras.push_back(paragraph_data(at, p, before, after, sc, ids, p.after ? after_links : before_links));
   set_list(d, "paragraphs", list_of(std::move(paras)));
   return d;
 }

@@ -152,11 +152,12 @@ Data plain_section(const RenderInput& in, const PageLocation& at, const diff::Se
   Data d;
   std::vector<Data> paras;
   paras.reserve(s.paragraphs.size());
+  const diff::UrlFor url_for = draft_url_for(in, doc, at);
   for (const auto& p : s.paragraphs) {
     Data pd;
     put(pd, "cls", std::string("same"));
     if (p.number) put(pd, "number", std::to_string(p.number));
-    put(pd, "html", diff::inline_html(p.atoms, draft_url_for(in, doc, at)));
+    put(pd, "html", diff::plain_html(p, url_for));
     paras.push_back(std::move(pd));
   }
   set_list(d, "paragraphs", list_of(std::move(paras)));

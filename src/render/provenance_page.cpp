@@ -207,22 +207,24 @@ Data held_sections(const RenderInput& in, const PageLocation& at, const compare:
   const diff::UrlFor url_for = draft_url_for(in, *docs[k], at);
   const VersionLinks links(at, docs);
   std::vector<Data> sections;
+  sections.reserve(text.sections.size());
   for (std::size_t s = 0; s < text.sections.size(); ++s) {
     const diff::Section& sec = text.sections[s];
     Data sd;
     put(sd, "anchor", sec.anchor);
-    std::string title = diff::inline_html(sec.title_atoms, url_for);
+    std::string title = diff::title_html(sec, url_for);
     if (title.empty()) title = text::escape_html(anchor_label(sec.anchor));
     put(sd, "title_html", title);
     put(sd, "history_url", at.url(history_folder(in, *docs[k]) + "/" + sec.anchor + "/"));
     std::vector<Data> paras;
+    paras.reserve(sec.paragraphs.size());
     for (std::size_t i = 0; i < sec.paragraphs.size(); ++i) {
       const diff::Paragraph& p = sec.paragraphs[i];
       const compare::ParagraphProvenance& pp = vp.sections[s][i];
       Data pd;
       put(pd, "id", vp.ids[s][i]);
       if (p.number) put(pd, "number", std::to_string(p.number));
-      put(pd, "html", diff::inline_html(p.atoms, url_for));
+      put(pd, "html", diff::plain_html(p, url_for));
       put(pd, "age", std::to_string(age_shade(pp.newest, k)));
       const auto history = tp.history(pp);
       put(pd, "events_html", events_html(links, history, pp.events));
@@ -250,6 +252,7 @@ std::string render_one(const RenderInput& in, const compare::ComparedText& ct, c
   put(d, "draft", doc_ref(in, page.at, doc));
   if (k > 0) put(d, "changes_url", page.at.url(doc.url_folder + "/changes/"));
   std::vector<Data> strip;
+  strip.reserve(docs.size());
   for (std::size_t j = 0; j < docs.size(); ++j) {
     Data item = doc_ref(in, page.at, *docs[j]);
     put(item, "url", page.at.url(docs[j]->url_folder + "/provenance/"));

@@ -118,7 +118,11 @@ std::string Theme::render_in_place(const std::string& name, Data& data) const {
   }
   auto it = expanded_.find(name);
   if (it == expanded_.end()) return {};
-  return get(name, it->second).render(data);
+  // Appended straight into one string: the library's own render(data) writes through an
+  // ostringstream and copies its whole buffer out again.
+  std::string out;
+  get(name, it->second).render(data, [&out](const std::string& piece) { out += piece; });
+  return out;
 }
 
 std::string Theme::render(const std::string& name, const Data& data) const {
