@@ -183,3 +183,51 @@ TEST(DraftText, AnchorsMatchTheDraftPage) {
 
 }  // namespace
 }  // namespace travaux::diff
+
+namespace travaux::diff {
+namespace {
+
+// The HTML made once when a draft is read and once per comparison is what the pages would make
+// themselves, and is not made where a link's href depends on the page (docs/drafts-and-changes.md,
+// "The comparison stage").
+TEST(HeldHtml, SameAsMadeOnThePageAndNeverForLinks) {
+  const std::string a =
+      "## Objective 1: *Data*\n\n"
+      "1. Each party will measure river flow every day.\n\n"
+      "2. As *agreed in [the letter](../letters/l1.md)*, parties report yearly.\n\n"
+      "3. Fishing quotas are shared by treaty.\n";
+  const std::string b =
+      "## Objective 1: *Data*\n\n"
+      "1. Each party will measure river flow every week.\n\n"
+      "2. As *agreed in [the letter](../letters/l1.md)*, parties report monthly.\n\n"
+      "4. Ships **register** with the port authority.\n";
+  const DraftText x = read_draft(a, 1), y = read_draft(b, 1);
+  const UrlFor url_for = [](const std::string& url) { return "u:" + url; };
+  const Section& s = y.sections[0];
+  ASSERT_TRUE(s.title_html.has_value());
+  EXPECT_EQ(*s.title_html, inline_html(s.title_atoms, url_for));
+  ASSERT_TRUE(s.paragraphs[0].html.has_value());
+  EXPECT_EQ(*s.paragraphs[0].html, inline_html(s.paragraphs[0].atoms, url_for));
+  // The link sits inside emphasis: the paragraph still has no page-independent HTML.
+  EXPECT_FALSE(s.paragraphs[1].html.has_value());
+  EXPECT_EQ(plain_html(s.paragraphs[1], url_for), inline_html(s.paragraphs[1].atoms, url_for));
+  EXPECT_NE(plain_html(s.paragraphs[1], url_for).find("href=\"u:../letters/l1.md\""), std::string::npos);
+
+  Comparison held = compare(x, y);
+  const Comparison fresh = compare(x, y);
+  hold_html(held);
+  int with_html = 0, without = 0;
+  for (std::size_t i = 0; i < held.sections.size(); ++i) {
+    EXPECT_EQ(title_html(held.sections[i], url_for), inline_html(fresh.sections[i].title_words, url_for));
+    for (std::size_t j = 0; j < held.sections[i].paragraphs.size(); ++j) {
+      const ParagraphChange& c = held.sections[i].paragraphs[j];
+      (c.html ? with_html : without)++;
+      EXPECT_EQ(inline_html(c, url_for), inline_html(fresh.sections[i].paragraphs[j], url_for));
+    }
+  }
+  EXPECT_EQ(with_html, 3);  // day -> week, 3 removed, 4 added
+  EXPECT_EQ(without, 1);    // the changed paragraph with the link
+}
+
+}  // namespace
+}  // namespace travaux::diff
