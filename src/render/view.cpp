@@ -166,7 +166,26 @@ std::string render_page(const RenderInput& in, Page page) {
     }
     set_list(d, "crumbs", list_of(std::move(crumbs)));
   }
-  put(d, "content", in.theme.render_in_place(page.template_name, d));
+  std::string content = in.theme.render_in_place(page.template_name, d);
+  // base.html is rendered around a mark, and the content put in its place: through the
+  // template library, the content (the whole body of a document page) would be copied into
+  // its line buffer and again into the output. A control character never survives the
+  // escaping of the frame's own data (text/escape.h), so the mark is found only where
+  // {{{content}}} stands; with any other use of it, or a blank content (which the library's
+  // standalone-line rule would treat otherwise), the page goes through the library whole.
+  static constexpr std::string_view kMark = "\x01travaux-content\x01";
+  if (content.find_first_not_of(" \t\r\n") != std::string::npos) {
+    put(d, "content", std::string(kMark));
+    std::string frame = in.theme.render_in_place("base.html", d);
+    const std::size_t at_mark = frame.find(kMark);
+    if (at_mark != std::string::npos && frame.find(kMark, at_mark + 1) == std::string::npos) {
+      std::string out;
+      out.reserve(frame.size() - kMark.size() + content.size());
+      out.append(frame, 0, at_mark).append(content).append(frame, at_mark + kMark.size());
+      return out;
+    }
+  }
+  put(d, "content", string_data(std::move(content)));
   return in.theme.render_in_place("base.html", d);
 }
 
