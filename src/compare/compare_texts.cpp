@@ -21,7 +21,8 @@ ComparedText compare_text(const model::NegotiatedText& text) {
   // slots, so the result is the same on any number of threads.
   tbb::parallel_for(std::size_t{0}, n, [&](std::size_t k) {
     Version& v = ct.versions[k];
-    if (v.doc->full_text) v.text = diff::read_draft(v.doc->body, v.doc->body_line);
+    std::string unpacked;  // read_draft keeps nothing that points into the text
+    if (v.doc->full_text) v.text = diff::read_draft(v.doc->markdown(unpacked), v.doc->body_line);
   });
   tbb::parallel_for(std::size_t{1}, std::max<std::size_t>(n, 1), [&](std::size_t k) {
     if (ct.versions[k - 1].text && ct.versions[k].text) {

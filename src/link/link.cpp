@@ -17,6 +17,12 @@ namespace travaux::link {
 
 namespace {
 
+/// The body's Markdown for a tree, which holds its own copy: unpacked straight into it when
+/// the body is held packed.
+std::string markdown_text(const model::Document& doc) {
+  return doc.packed_body.empty() ? doc.body : doc.packed_body.unpack();
+}
+
 /// Anchor ids for a tree's headings, in order.
 std::vector<std::string> heading_ids(const markdown::Tree& tree, std::set<std::string>& taken) {
   std::vector<std::string> ids;
@@ -152,7 +158,7 @@ LinkedArchive link_archive(const model::Archive& archive, diag::Diagnostics& dia
   ctx.anchors.resize(n);
   tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) {
     const auto& doc = archive.documents[i];
-    ctx.anchors[i] = collect_anchors(markdown::Tree::parse(doc.body, doc.body_line));
+    ctx.anchors[i] = collect_anchors(markdown::Tree::parse(markdown_text(doc), doc.body_line));
   });
 
   check_aliases(archive, diags);
@@ -162,8 +168,13 @@ LinkedArchive link_archive(const model::Archive& archive, diag::Diagnostics& dia
   const bool unsafe = archive.config.unsafe_html;
   tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) {
     const auto& doc = archive.documents[i];
-    linked.documents[i] = link_document(ctx, mentions, doc, markdown::Tree::parse(doc.body, doc.body_line),
-                                        ctx.anchors[i], unsafe, sinks[i]);
+    LinkedDocument& out = linked.documents[i];
+    out = link_document(ctx, mentions, doc, markdown::Tree::parse(markdown_text(doc), doc.body_line),
+                        ctx.anchors[i], unsafe, sinks[i]);
+    if (archive.packed) {
+      out.packed_html = text::Packed::pack(out.body_html);
+      std::string().swap(out.body_html);
+    }
   });
   for (const auto& s : sinks) diags.merge(s);
   if (archive.home) {

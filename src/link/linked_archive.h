@@ -11,6 +11,7 @@
 #include "diag/diagnostic.h"
 #include "model/archive.h"
 #include "model/draft_chain.h"
+#include "text/packed.h"
 
 namespace travaux::link {
 
@@ -30,10 +31,18 @@ struct Reference {
 };
 
 struct LinkedDocument {
-  std::string body_html;  // with travaux: links
+  std::string body_html;  // with travaux: links; empty when held packed: read it with html()
+  text::Packed packed_html;  // the HTML compressed, in a packed archive (model::Archive::packed)
   std::string summary;    // `summary`, else the first paragraph's text
   std::vector<std::string> anchors;  // ids the page offers, in document order
   std::vector<Reference> references;  // outgoing, in document order
+
+  /// The body's HTML, unpacked into `scratch` when it is held packed.
+  std::string_view html(std::string& scratch) const {
+    if (packed_html.empty()) return body_html;
+    packed_html.unpack(scratch);
+    return scratch;
+  }
 };
 
 struct LinkedArchive {

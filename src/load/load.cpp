@@ -54,7 +54,7 @@ void check_unique(const std::vector<model::Document>& docs, diag::Diagnostics& d
 
 }  // namespace
 
-model::Archive build_archive(SourceTree tree, diag::Diagnostics& diags) {
+model::Archive build_archive(SourceTree tree, diag::Diagnostics& diags, std::size_t pack_above) {
   model::Archive archive;
   archive.content_root = tree.root.string();
   archive.static_files = std::move(tree.static_files);
@@ -67,10 +67,20 @@ model::Archive build_archive(SourceTree tree, diag::Diagnostics& diags) {
 
   // Parse in parallel, one sink per file, merged in path order for a stable report.
   const std::size_t n = tree.markdown.size();
+  std::size_t markdown_bytes = 0;
+  for (const auto& f : tree.markdown) markdown_bytes += f.text.size();
+  archive.packed = markdown_bytes >= pack_above;
   std::vector<std::optional<ParsedDocument>> parsed(n);
   std::vector<diag::Diagnostics> sinks(n);
   tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) {
     parsed[i] = parse_document(tree.markdown[i].path, std::move(tree.markdown[i].text), sinks[i]);
+    // Packed at once, so the whole archive's plain text is never held. The home page's
+    // body is one file, kept as it is.
+    if (archive.packed && parsed[i] && tree.markdown[i].path != "_index.md") {
+      model::Document& doc = parsed[i]->doc;
+      doc.packed_body = text::Packed::pack(doc.body);
+      std::string().swap(doc.body);
+    }
   });
   for (std::size_t i = 0; i < n; ++i) {
     diags.merge(sinks[i]);
@@ -96,10 +106,11 @@ model::Archive build_archive(SourceTree tree, diag::Diagnostics& diags) {
   return archive;
 }
 
-model::Archive load_archive(const std::filesystem::path& content_root, diag::Diagnostics& diags) {
+model::Archive load_archive(const std::filesystem::path& content_root, diag::Diagnostics& diags,
+                            std::size_t pack_above) {
   SourceTree tree = read_source_tree(content_root, diags);
   if (tree.root.empty()) return {};  // no content folder: already reported
-  model::Archive archive = build_archive(std::move(tree), diags);
+  model::Archive archive = build_archive(std::move(tree), diags, pack_above);
   read_theme(content_root, archive, diags);
   return archive;
 }

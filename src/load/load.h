@@ -1,6 +1,7 @@
 #pragma once
 // The load stage: content folder -> model::Archive (CONTENT-MODEL.md, "The content tree").
 
+#include <cstddef>
 #include <filesystem>
 
 #include "diag/diagnostic.h"
@@ -13,9 +14,15 @@ namespace travaux::load {
 /// merged in path order; `draft = true` documents are dropped (their ids are remembered
 /// so a link to one can be reported). Duplicate ids, folder names that cannot be URLs and
 /// round numbers used twice are errors.
-model::Archive build_archive(SourceTree tree, diag::Diagnostics& diags);
+///
+/// When the tree's Markdown comes to `pack_above` bytes or more, each body is compressed as
+/// soon as it is parsed (Document::packed_body, Archive::packed): the largest archives'
+/// texts are most of a build's memory (docs/architecture.md, "Memory").
+inline constexpr std::size_t kPackAbove = std::size_t{64} << 20;
+model::Archive build_archive(SourceTree tree, diag::Diagnostics& diags, std::size_t pack_above = kPackAbove);
 
 /// read_source_tree + build_archive.
-model::Archive load_archive(const std::filesystem::path& content_root, diag::Diagnostics& diags);
+model::Archive load_archive(const std::filesystem::path& content_root, diag::Diagnostics& diags,
+                            std::size_t pack_above = kPackAbove);
 
 }  // namespace travaux::load

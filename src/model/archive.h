@@ -67,6 +67,10 @@ struct Archive {
   /// `draft = true` documents: id -> source path. They get no page; a link to one is an error.
   std::map<std::string, std::string, std::less<>> unpublished;
 
+  /// Every document's body is held packed (Document::packed_body), and link packs their HTML
+  /// too: load's choice for the largest archives (docs/architecture.md, "Memory").
+  bool packed = false;
+
   const Document* find(std::string_view id) const;
   const Person* find_person(std::string_view id) const;
   /// The person a `from` value names: by id, else by exact name.

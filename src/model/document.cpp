@@ -38,6 +38,12 @@ std::string session_kind_label(std::string_view kind) {
   return label;
 }
 
+std::string_view Document::markdown(std::string& scratch) const {
+  if (packed_body.empty()) return body;
+  packed_body.unpack(scratch);
+  return scratch;
+}
+
 diag::SourcePos Document::pos_of(const std::string& key) const {
   auto it = key_pos.find(key);
   if (it != key_pos.end()) return it->second;

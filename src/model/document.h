@@ -11,6 +11,7 @@
 
 #include "diag/diagnostic.h"
 #include "model/date.h"
+#include "text/packed.h"
 
 namespace travaux::model {
 
@@ -83,8 +84,11 @@ struct Document {
   std::string location;
   std::vector<Session> sessions;
 
-  /// The Markdown after the front matter, and the file line it starts on.
+  /// The Markdown after the front matter, and the file line it starts on. In the largest
+  /// archives load holds it compressed instead (`packed_body`, `body` empty): read it with
+  /// markdown().
   std::string body;
+  text::Packed packed_body;
   int body_line = 1;
   /// The TOML between the `+++` lines, and the file line it starts on: with the body, what
   /// a later stage's diagnostic needs to show its line (diag::Diagnostics::attach_lines).
@@ -95,6 +99,9 @@ struct Document {
   std::map<std::string, diag::SourcePos> key_pos;
   /// Where each element of an array-of-strings key was written (e.g. one attachment path).
   std::map<std::string, std::vector<diag::SourcePos>> value_pos;
+
+  /// The body, unpacked into `scratch` when it is held packed (docs/architecture.md, "Memory").
+  std::string_view markdown(std::string& scratch) const;
 
   /// Position of `key` if it was written, else the top of the file.
   diag::SourcePos pos_of(const std::string& key) const;

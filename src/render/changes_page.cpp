@@ -295,7 +295,8 @@ void add_comparison(const RenderInput& in, const PageLocation& at, const compare
 
 void add_sources(const RenderInput& in, const PageLocation& at, const Document* before, const Document& after,
                  Data& d) {
-  put(d, "note", relativize(in.linked.of(in.archive, after).body_html, at));
+  std::string unpacked;
+  put(d, "note", relativize(in.linked.of(in.archive, after).html(unpacked), at));
   std::vector<std::string> missing;
   for (const Document* x : {before, &after})
     if (x && !x->full_text) missing.push_back(x->display_name());

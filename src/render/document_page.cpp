@@ -168,7 +168,8 @@ std::string render_document_page(const RenderInput& in, const Document& doc) {
   put(d, "kind_label", std::string(model::kind_name(doc.kind)));
   put(d, "date", doc.date.human());
   put(d, "date_iso", doc.date.iso());
-  put(d, "body", relativize(linked.body_html, at));
+  std::string unpacked;
+  put(d, "body", relativize(linked.html(unpacked), at));
   if (!doc.summary.empty()) put(d, "summary", doc.summary);
   if (!doc.full_text) put(d, "not_held", true);
   if (!doc.source.empty())

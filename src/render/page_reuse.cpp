@@ -31,7 +31,8 @@ class Hasher {
 std::uint64_t source_hash(const model::Document& doc) {
   Hasher h;
   h.add(doc.front_matter);
-  h.add(doc.body);
+  // The body by its digest, which a packed body carries (docs/architecture.md, "Memory").
+  h.add(doc.packed_body.empty() ? text::Packed::digest(doc.body) : doc.packed_body.text_digest());
   return h.digest();
 }
 

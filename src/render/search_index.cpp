@@ -97,7 +97,8 @@ Extract extract(const Context& cx, const Document& doc, std::uint32_t number) {
   keys.add_key(exact_key(doc.title), true);
   if (!doc.label.empty()) keys.add_key(exact_key(doc.label), true);
 
-  const std::vector<TextBlock> blocks = html_to_blocks(linked.body_html);
+  std::string unpacked;
+  const std::vector<TextBlock> blocks = html_to_blocks(linked.html(unpacked));
   for (const auto& b : blocks) keys.add_field(b.text, false);
   if (!doc.summary.empty()) keys.add_field(doc.summary, false);
   keys.add_key("kind:" + std::string(model::kind_name(doc.kind)), false);

@@ -27,7 +27,8 @@ void attach_source_lines(const model::Archive& archive, diag::Diagnostics& diags
   auto attach = [&](const model::Document& doc) {
     if (!files.count(doc.source_path)) return;
     diags.attach_lines(doc.source_path, doc.front_matter, doc.front_matter_line);
-    diags.attach_lines(doc.source_path, doc.body, doc.body_line);
+    std::string unpacked;
+    diags.attach_lines(doc.source_path, doc.markdown(unpacked), doc.body_line);
   };
   for (const auto& doc : archive.documents) attach(doc);
   if (archive.home) attach(*archive.home);
