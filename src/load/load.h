@@ -18,7 +18,7 @@ namespace travaux::load {
 /// When the tree's Markdown comes to `pack_above` bytes or more, each body is compressed as
 /// soon as it is parsed (Document::packed_body, Archive::packed): the largest archives'
 /// texts are most of a build's memory (docs/architecture.md, "Memory").
-inline constexpr std::size_t kPackAbove = std::size_t{64} << 20;
+inline constexpr std::size_t kPackAbove = std::size_t{256} << 20;
 model::Archive build_archive(SourceTree tree, diag::Diagnostics& diags, std::size_t pack_above = kPackAbove);
 
 /// read_source_tree + build_archive.
