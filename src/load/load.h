@@ -17,7 +17,7 @@ namespace travaux::load {
 ///
 /// When the tree's Markdown comes to `pack_above` bytes or more, each body is compressed as
 /// soon as it is parsed (Document::packed_body, Archive::packed): the largest archives'
-/// texts are most of a build's memory (docs/architecture.md, "Memory").
+/// texts are most of a build's memory (docs/architecture.md, "Texts held packed").
 inline constexpr std::size_t kPackAbove = std::size_t{256} << 20;
 model::Archive build_archive(SourceTree tree, diag::Diagnostics& diags, std::size_t pack_above = kPackAbove);
 

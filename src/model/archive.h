@@ -68,7 +68,7 @@ struct Archive {
   std::map<std::string, std::string, std::less<>> unpublished;
 
   /// Every document's body is held packed (Document::packed_body), and link packs their HTML
-  /// too: load's choice for the largest archives (docs/architecture.md, "Memory").
+  /// too: load's choice for the largest archives (docs/architecture.md, "Texts held packed").
   bool packed = false;
 
   const Document* find(std::string_view id) const;

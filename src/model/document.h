@@ -100,7 +100,7 @@ struct Document {
   /// Where each element of an array-of-strings key was written (e.g. one attachment path).
   std::map<std::string, std::vector<diag::SourcePos>> value_pos;
 
-  /// The body, unpacked into `scratch` when it is held packed (docs/architecture.md, "Memory").
+  /// The body, unpacked into `scratch` when it is held packed (docs/architecture.md, "Texts held packed").
   std::string_view markdown(std::string& scratch) const;
 
   /// Position of `key` if it was written, else the top of the file.

@@ -31,7 +31,7 @@ class Hasher {
 std::uint64_t source_hash(const model::Document& doc) {
   Hasher h;
   h.add(doc.front_matter);
-  // The body by its digest, which a packed body carries (docs/architecture.md, "Memory").
+  // The body by its digest, which a packed body carries (docs/architecture.md, "Texts held packed").
   h.add(doc.packed_body.empty() ? text::Packed::digest(doc.body) : doc.packed_body.text_digest());
   return h.digest();
 }

@@ -1,7 +1,7 @@
 #pragma once
 // Text held compressed in memory (zstd), for the largest archives: every document's Markdown
 // from load to the end of render and its HTML from link to the end of render are most of a
-// build's memory (docs/architecture.md, "Memory").
+// build's memory (docs/architecture.md, "Texts held packed").
 
 #include <cstddef>
 #include <cstdint>
