@@ -167,6 +167,11 @@ std::string plain_html(const Paragraph& p, const UrlFor& url_for) {
   return p.html ? *p.html : inline_html(p.atoms, url_for);
 }
 
+std::string_view plain_html(const Paragraph& p, const UrlFor& url_for, std::string& scratch) {
+  if (p.html) return *p.html;
+  return scratch = inline_html(p.atoms, url_for);
+}
+
 std::string title_html(const Section& s, const UrlFor& url_for) {
   return s.title_html ? *s.title_html : inline_html(s.title_atoms, url_for);
 }
@@ -186,6 +191,13 @@ std::string inline_html(const ParagraphChange& c, const UrlFor& url_for) {
   Writer w(url_for);
   for (const auto& a : *atoms) w.add(a, op);
   return w.finish();
+}
+
+std::string_view inline_html(const ParagraphChange& c, const UrlFor& url_for, std::string& scratch) {
+  using K = ParagraphChange::Kind;
+  if (c.html) return *c.html;
+  if (c.kind == K::unchanged) return plain_html(*c.after, url_for, scratch);
+  return scratch = inline_html(c, url_for);
 }
 
 }  // namespace travaux::diff

@@ -6,6 +6,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "diff/compare.h"
@@ -31,6 +32,8 @@ std::optional<std::string> page_independent_html(const std::vector<markdown::Ato
 /// A paragraph's own words, or a section's title, as HTML for the page `url_for` serves: the
 /// HTML made when the draft was read, else made now.
 std::string plain_html(const Paragraph& p, const UrlFor& url_for);
+/// The same without a copy: the held HTML itself, or HTML made now into `scratch`.
+std::string_view plain_html(const Paragraph& p, const UrlFor& url_for, std::string& scratch);
 std::string title_html(const Section& s, const UrlFor& url_for);
 
 /// Makes, once per comparison, the HTML of each changed, added or removed paragraph and of each
@@ -44,5 +47,7 @@ std::string title_html(const SectionChange& sc, const UrlFor& url_for);
 /// The words of one paragraph of a comparison: its word diff when it changed, else its own
 /// words, inserted (added), deleted (removed) or plain; "" for a moved-away marker.
 std::string inline_html(const ParagraphChange& change, const UrlFor& url_for);
+/// The same without a copy: the held HTML itself, or HTML made now into `scratch`.
+std::string_view inline_html(const ParagraphChange& change, const UrlFor& url_for, std::string& scratch);
 
 }  // namespace travaux::diff

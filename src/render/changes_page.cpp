@@ -10,6 +10,7 @@
 
 #include "compare/provenance.h"
 #include "markdown/markdown.h"
+#include "render/paragraph_list.h"
 #include "text/escape.h"
 
 namespace travaux::render {
@@ -53,14 +54,13 @@ std::string link_html(const std::string& href, const std::string& text) {
   return "<a href=\"" + escape_html(href) + "\">" + escape_html(text) + "</a>";
 }
 
-Data paragraph_data(const PageLocation& at, const ParagraphChange& c,
-                    const Document& before, const Document& after, const diff::SectionChange& sc,
-                    const ParagraphIds* ids, const diff::UrlFor& url_for) {
+void add_paragraph(ParagraphList& list, const PageLocation& at, const ParagraphChange& c,
+                   const Document& before, const Document& after, const diff::SectionChange& sc,
+                   const ParagraphIds* ids, const diff::UrlFor& url_for) {
   using K = ParagraphChange::Kind;
-  Data d;
   const diff::Paragraph& shown = c.after && c.kind != K::moved_away ? *c.after : *c.before;
-  if (shown.number) put(d, "number", std::to_string(shown.number));
-  if (c.renumbered) put(d, "was", std::to_string(c.before->number));
+  const std::string number = shown.number ? std::to_string(shown.number) : std::string();
+  const std::string was = c.renumbered ? std::to_string(c.before->number) : std::string();
   std::string cls, badge, note;
   const auto before_url = [&](const diff::Paragraph& p) {
     return at.url(before.url_folder + "/" + (p.number ? "#" + p.anchor() : ""));
@@ -100,20 +100,18 @@ Data paragraph_data(const PageLocation& at, const ParagraphChange& c,
     note = "Moved from " + link_html(before_url(*c.before), paragraph_ref(*c.before) + " of " + before.display_name()) +
            escape_html(c.before_section != sc.before ? in_other_section(c.before_section) : std::string()) + ".";
   }
-  put(d, "cls", cls);
-  put(d, "badge", badge);
-  if (!note.empty()) put(d, "note_html", note);
+  std::string id;
   if (ids) {
     // Every paragraph has an id, so a provenance page can point at it (docs/drafts-and-changes.md,
     // "Provenance"); the moved-away marker has none: the paragraph is at its new place.
     const auto& map = c.after ? ids->after : ids->before;
     if (c.kind != K::moved_away)
-      if (auto it = map.find(c.after ? c.after : c.before); it != map.end()) put(d, "id", it->second);
-  } else if (c.after && c.after->number && c.kind != K::moved_away) {
-    put(d, "id", c.after->anchor());
+      if (auto it = map.find(c.after ? c.after : c.before); it != map.end()) id = it->second;
   }
-  if (c.kind != K::moved_away) put(d, "html", diff::inline_html(c, url_for));
-  return d;
+  std::string scratch;
+  ParagraphRow row{cls, id, number, was, badge, note, std::nullopt};
+  if (c.kind != K::moved_away) row.html = diff::inline_html(c, url_for, scratch);
+  list.add(row);
 }
 
 }  // namespace
@@ -207,13 +205,13 @@ Data section_change_data(const RenderInput& in, const PageLocation& at, const di
                                                (sc.counts.renumbered ? " (" + std::to_string(sc.counts.renumbered) + " renumbered)" : "")
                                          : counts_text(sc.counts));
   put(d, "history_url", at.url(history_folder(in, after) + "/" + sc.anchor() + "/"));
-  std::vector<Data> paras;
-  paras.reserve(sc.paragraphs.size());
+  ParagraphList paras(in.theme);
   // A paragraph's links are written as its own version writes them.
   const diff::UrlFor before_links = draft_url_for(in, before, at), after_links = draft_url_for(in, after, at);
   for (const auto& p : sc.paragraphs)
-    paras.push_back(paragraph_data(at, p, before, after, sc, ids, p.after ? after_links : before_links));
-  set_list(d, "paragraphs", list_of(std::move(paras)));
+    add_paragraph(paras, at, p, before, after, sc, ids, p.after ? after_links : before_links);
+  if (!paras.empty()) put(d, "has_paragraphs", true);
+  put(d, "paragraphs_html", paras.take());
   return d;
 }
 

@@ -33,8 +33,9 @@ struct ParagraphIds {
 ParagraphIds changes_page_ids(const compare::ComparedText& ct, std::size_t k);
 
 /// Template data for one section of a comparison: {anchor, title_html, status, note_html,
-/// changed, history_url, summary, paragraphs[]}. `before` and `after` are the two drafts;
-/// `ids`, when given, names every paragraph's id on the changes page.
+/// changed, history_url, summary, has_paragraphs, paragraphs_html} (render/paragraph_list.h).
+/// `before` and `after` are the two drafts; `ids`, when given, names every paragraph's id on
+/// the changes page (a history page, which shows a section in many versions, gives none).
 Data section_change_data(const RenderInput& in, const PageLocation& at, const diff::SectionChange& sc,
                          const model::Document& before, const model::Document& after,
                          const ParagraphIds* ids = nullptr);

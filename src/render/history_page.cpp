@@ -12,6 +12,7 @@
 #include "diff/compare.h"
 #include "diff/inline_html.h"
 #include "render/changes_page.h"
+#include "render/paragraph_list.h"
 
 #include <tbb/parallel_for.h>
 
@@ -150,17 +151,15 @@ std::string lineage_title(const Lineage& l, const Versions& v) {
 
 Data plain_section(const RenderInput& in, const PageLocation& at, const diff::Section& s, const Document& doc) {
   Data d;
-  std::vector<Data> paras;
-  paras.reserve(s.paragraphs.size());
+  ParagraphList paras(in.theme);
   const diff::UrlFor url_for = draft_url_for(in, doc, at);
+  std::string scratch;
   for (const auto& p : s.paragraphs) {
-    Data pd;
-    put(pd, "cls", std::string("same"));
-    if (p.number) put(pd, "number", std::to_string(p.number));
-    put(pd, "html", diff::plain_html(p, url_for));
-    paras.push_back(std::move(pd));
+    const std::string number = p.number ? std::to_string(p.number) : std::string();
+    paras.add({"same", "", number, "", "", "", diff::plain_html(p, url_for, scratch)});
   }
-  set_list(d, "paragraphs", list_of(std::move(paras)));
+  if (!paras.empty()) put(d, "has_paragraphs", true);
+  put(d, "paragraphs_html", paras.take());
   return d;
 }
 

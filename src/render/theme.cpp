@@ -85,6 +85,12 @@ std::unique_ptr<Theme> Theme::from_files(const std::map<std::string, std::string
     else theme->templates_[name] = source;
   }
   if (!ok) return nullptr;
+  for (const auto& f : default_theme_files())
+    if (f.name.starts_with('_') && is_template(f.name)) {
+      const std::string name = f.name.substr(0, f.name.size() - 5);
+      const auto it = theme->partials_.find(name);
+      if (it == theme->partials_.end() || it->second == f.content) theme->stock_partials_.insert(name);
+    }
   for (const auto& [name, source] : theme->templates_) theme->expanded_[name] = inline_partials(source, theme->partials_);
   return theme;
 }
@@ -95,23 +101,29 @@ std::unique_ptr<Theme> Theme::load(const model::Archive& archive, diag::Diagnost
   return from_files(files, archive.theme.origins, diags);
 }
 
-std::string Theme::render_in_place(const std::string& name, Data& data) const {
+namespace {
+
+/// The per-thread cache of parsed templates of the theme numbered `serial`.
+template <typename Source>
+mu::mustache& parsed(std::uint64_t serial, const std::string& key, const Source& source) {
   // One cache per thread, in the thread's own storage: freed when the thread ends, and seen
   // by LeakSanitizer (oneTBB's enumerable_thread_specific keeps its slots in memory from its
   // own allocator, which the leak checker does not scan, so every cached template was
   // reported as leaked by the fuzzers).
   thread_local std::map<std::uint64_t, Cache> caches;
-  Cache& cache = caches[serial_];
-  auto get = [&](const std::string& key, const std::string& source) -> mu::mustache& {
-    auto& slot = cache[key];
-    if (!slot) {
-      slot = std::make_unique<mu::mustache>(source);
-      // The one HTML escape (text/escape.h): also turns NUL and other controls from front
-      // matter into U+FFFD, which the library's own escape passes through.
-      slot->set_custom_escape([](const std::string& s) { return text::escape_html(s, "&apos;"); });
-    }
-    return *slot;
-  };
+  auto& slot = caches[serial][key];
+  if (!slot) {
+    slot = std::make_unique<mu::mustache>(source());
+    // The one HTML escape (text/escape.h): also turns NUL and other controls from front
+    // matter into U+FFFD, which the library's own escape passes through.
+    slot->set_custom_escape([](const std::string& s) { return text::escape_html(s, "&apos;"); });
+  }
+  return *slot;
+}
+
+}  // namespace
+
+std::string Theme::render_in_place(const std::string& name, Data& data) const {
   for (const auto& [pname, psource] : partials_) {
     const std::string* src = &psource;
     data.set(pname, mu::partial([src] { return *src; }));
@@ -121,7 +133,16 @@ std::string Theme::render_in_place(const std::string& name, Data& data) const {
   // Appended straight into one string: the library's own render(data) writes through an
   // ostringstream and copies its whole buffer out again.
   std::string out;
-  get(name, it->second).render(data, [&out](const std::string& piece) { out += piece; });
+  parsed(serial_, name, [&] { return it->second; }).render(data, [&out](const std::string& piece) { out += piece; });
+  return out;
+}
+
+std::string Theme::render_partial(const std::string& name, const Data& data) const {
+  auto it = partials_.find(name);
+  if (it == partials_.end()) return {};
+  // Partials it names are put in place as in a template; a partial has no data of its own.
+  std::string out;
+  parsed(serial_, name, [&] { return inline_partials(it->second, partials_); }).render(data, [&out](const std::string& piece) { out += piece; });
   return out;
 }
 

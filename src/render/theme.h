@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 
 #include <kainjow/mustache.hpp>
@@ -35,6 +36,11 @@ class Theme {
   /// megabytes, and copying it per render was most of render's time on long drafts).
   std::string render_in_place(const std::string& name, Data& data) const;
   bool has(const std::string& name) const { return templates_.count(name) > 0; }
+  /// Renders partial `name` ("_paragraph") on its own, with `data` as its whole context.
+  std::string render_partial(const std::string& name, const Data& data) const;
+  /// Whether partial `name` is the default theme's own, byte for byte: its output is then
+  /// written by the program itself where a page has thousands of them (render/paragraph_list.h).
+  bool stock_partial(const std::string& name) const { return stock_partials_.count(name) > 0; }
 
   /// Files that are not templates (CSS, JS, fonts): output path -> bytes.
   const std::map<std::string, std::string>& assets() const { return assets_; }
@@ -44,6 +50,7 @@ class Theme {
   std::map<std::string, std::string> partials_;   // "_nav" -> source
   std::map<std::string, std::string> expanded_;   // name -> source with its partials put in place
   std::map<std::string, std::string> assets_;
+  std::set<std::string> stock_partials_;          // partials equal to the default theme's
   std::uint64_t serial_ = next_serial();  // keys the per-thread template caches
   static std::uint64_t next_serial();
 };

@@ -45,6 +45,11 @@ char32_t hidden_code_point(std::string_view s, std::size_t i, std::size_t& len) 
 std::string escape_html(std::string_view text, std::string_view apostrophe) {
   std::string out;
   out.reserve(text.size() + text.size() / 8);
+  append_escaped_html(out, text, apostrophe);
+  return out;
+}
+
+void append_escaped_html(std::string& out, std::string_view text, std::string_view apostrophe) {
   for (char c : text) {
     switch (c) {
       case '&': out += "&amp;"; break;
@@ -57,7 +62,6 @@ std::string escape_html(std::string_view text, std::string_view apostrophe) {
         else out += c;
     }
   }
-  return out;
 }
 
 std::string escape_xml(std::string_view text) {

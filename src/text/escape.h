@@ -13,6 +13,8 @@ namespace travaux::text {
 /// Theme templates write the apostrophe as "&apos;" (what their output has always held),
 /// Markdown bodies as "&#39;" (as cmark-gfm does); both are the same character to a browser.
 std::string escape_html(std::string_view text, std::string_view apostrophe = "&#39;");
+/// escape_html appended to `out`.
+void append_escaped_html(std::string& out, std::string_view text, std::string_view apostrophe = "&#39;");
 
 /// XML text and attribute values. XML 1.0 forbids C0 controls even as references: dropped.
 std::string escape_xml(std::string_view text);

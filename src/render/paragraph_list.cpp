@@ -1,0 +1,60 @@
+// One `_paragraph.html` per paragraph, written directly for the default theme's own partial
+// (render/paragraph_list.h).
+#include "render/paragraph_list.h"
+
+#include "render/view.h"
+#include "text/escape.h"
+
+namespace travaux::render {
+
+namespace {
+
+/// Template values are escaped as the theme's escape does (render/theme.cpp).
+void escaped(std::string& out, std::string_view value) { text::append_escaped_html(out, value, "&apos;"); }
+
+/// themes/default/_paragraph.html, written out.
+void write_stock(std::string& out, const ParagraphRow& r) {
+  out += "<li class=\"para ";
+  escaped(out, r.cls);
+  out += '"';
+  if (!r.id.empty()) {
+    out += " id=\"";
+    escaped(out, r.id);
+    out += '"';
+  }
+  out += "><span class=\"num\">";
+  escaped(out, r.number);
+  if (!r.was.empty()) {
+    out += " <span class=\"was\">(was ";
+    escaped(out, r.was);
+    out += ")</span>";
+  }
+  out += "</span>";
+  if (!r.badge.empty()) {
+    out += " <span class=\"badge\">";
+    escaped(out, r.badge);
+    out += "</span>";
+  }
+  if (!r.note_html.empty()) out.append(" <span class=\"para-note\">").append(r.note_html).append("</span>");
+  if (r.html) out.append("<div class=\"words\">").append(*r.html).append("</div>");
+  out += "</li>\n";
+}
+
+Data row_data(const ParagraphRow& r) {
+  Data d;
+  for (const auto& [key, value] : {std::pair{"cls", r.cls}, {"id", r.id}, {"number", r.number}, {"was", r.was},
+                                   {"badge", r.badge}, {"note_html", r.note_html}})
+    if (!value.empty()) put(d, key, std::string(value));
+  if (r.html) put(d, "html", std::string(*r.html));
+  return d;
+}
+
+}  // namespace
+
+void ParagraphList::add(const ParagraphRow& row) {
+  ++count_;
+  if (stock_) write_stock(out_, row);
+  else out_ += theme_.render_partial("_paragraph", row_data(row));
+}
+
+}  // namespace travaux::render
