@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "compare/provenance.h"
 #include "diff/inline_html.h"
 
 namespace travaux::compare {
@@ -22,7 +23,9 @@ ComparedText compare_text(const model::NegotiatedText& text) {
   tbb::parallel_for(std::size_t{0}, n, [&](std::size_t k) {
     Version& v = ct.versions[k];
     std::string unpacked;  // read_draft keeps nothing that points into the text
-    if (v.doc->full_text) v.text = diff::read_draft(v.doc->markdown(unpacked), v.doc->body_line);
+    if (!v.doc->full_text) return;
+    v.text = diff::read_draft(v.doc->markdown(unpacked), v.doc->body_line);
+    v.ids = paragraph_ids(*v.text);
   });
   tbb::parallel_for(std::size_t{1}, std::max<std::size_t>(n, 1), [&](std::size_t k) {
     if (ct.versions[k - 1].text && ct.versions[k].text) {

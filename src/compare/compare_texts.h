@@ -4,6 +4,7 @@
 // once, in parallel, into plain data that the changes and history pages only format.
 
 #include <optional>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -19,6 +20,9 @@ namespace travaux::compare {
 struct Version {
   const model::Document* doc = nullptr;
   std::optional<diff::DraftText> text;  // nullopt when `full_text = false`
+  /// The id of each paragraph of `text` on the text's pages (paragraph_ids in provenance.h), made
+  /// once for the changes page of this version, the one after it, and its provenance page.
+  std::vector<std::vector<std::string>> ids;
 };
 
 /// A negotiated text with its versions read and its neighbours compared.

@@ -7,6 +7,7 @@
 #include <set>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "markdown/outline.h"
 
@@ -91,7 +92,10 @@ std::string draft_anchor(const diff::Section& s, const std::string& id) {
 
 std::vector<std::vector<std::string>> paragraph_ids(const diff::DraftText& text) {
   std::vector<std::vector<std::string>> out(text.sections.size());
-  std::set<int> numbered;
+  std::unordered_set<int> numbered;
+  std::size_t paragraphs = 0;
+  for (const auto& sec : text.sections) paragraphs += sec.paragraphs.size();
+  numbered.reserve(paragraphs);
   for (std::size_t s = 0; s < text.sections.size(); ++s) {
     const diff::Section& sec = text.sections[s];
     out[s].reserve(sec.paragraphs.size());
@@ -127,7 +131,7 @@ TextProvenance trace_provenance(const ComparedText& ct) {
   TextProvenance out;
   out.versions.resize(ct.versions.size());
   State prev;
-  std::vector<std::vector<std::string>> prev_ids;
+  const std::vector<std::vector<std::string>>* prev_ids = nullptr;
   std::unordered_map<std::uint64_t, std::vector<Removed>> removed;  // by the paragraph's hash
   for (std::size_t k = 0; k < ct.versions.size(); ++k) {
     VersionProvenance& vp = out.versions[k];
@@ -139,7 +143,7 @@ TextProvenance trace_provenance(const ComparedText& ct) {
     }
     const auto v = static_cast<std::uint32_t>(k);
     vp.held = true;
-    vp.ids = paragraph_ids(*text);
+    vp.ids = &ct.versions[k].ids;
     vp.words_from.assign(k + 1, 0);
     State cur;
     cur.text = &*text;
@@ -156,7 +160,7 @@ TextProvenance trace_provenance(const ComparedText& ct) {
     const diff::Comparison* cmp = k > 0 && ct.with_previous[k] && prev.text ? &*ct.with_previous[k] : nullptr;
     vp.traced_from = cmp ? out.versions[k - 1].traced_from : k;
     auto event = [&](Kind kind, const diff::Paragraph& p, std::size_t s, std::size_t i, int was) {
-      return ProvenanceEvent{kind, k, p.number, was, vp.ids[s][i], false};
+      return ProvenanceEvent{kind, k, p.number, was, (*vp.ids)[s][i], false};
     };
     auto place = [&](const diff::Paragraph& p, std::size_t lineage, Origins origins) {
       auto [s, i] = cur.where.at(&p);
@@ -180,7 +184,7 @@ TextProvenance trace_provenance(const ComparedText& ct) {
           if (c.kind == ParagraphChange::Kind::removed) {
             auto [ps, pi] = prev.where.at(c.before);
             const ParagraphProvenance& from = out.versions[k - 1].sections[ps][pi];
-            ProvenanceEvent e{Kind::removed, k, 0, c.before->number, removed_id(prev_ids[ps][pi]), false};
+            ProvenanceEvent e{Kind::removed, k, 0, c.before->number, removed_id((*prev_ids)[ps][pi]), false};
             out.lineages[from.lineage].events.push_back(std::move(e));
             removed[c.before->hash].push_back({from.lineage, std::move(prev.origins[ps][pi])});
             continue;
@@ -230,7 +234,7 @@ TextProvenance trace_provenance(const ComparedText& ct) {
         if (done[s][i]) continue;
         const diff::Paragraph& p = text->sections[s].paragraphs[i];
         ProvenanceEvent first{cmp || k == 0 ? Kind::introduced : Kind::untraced, k, p.number, 0,
-                              cmp ? vp.ids[s][i] : draft_anchor(text->sections[s], vp.ids[s][i]), !cmp};
+                              cmp ? (*vp.ids)[s][i] : draft_anchor(text->sections[s], (*vp.ids)[s][i]), !cmp};
         place(p, new_lineage(std::move(first)), Origins(p.atoms.size(), v));
       }
     // The word counts, from the origins.

@@ -60,8 +60,9 @@ struct VersionProvenance {
   /// one is held and compared with the one before it.
   std::size_t traced_from = 0;
   std::vector<std::vector<ParagraphProvenance>> sections;  // parallel to DraftText::sections[].paragraphs
-  /// The id each paragraph carries on this version's changes and provenance pages.
-  std::vector<std::vector<std::string>> ids;
+  /// The id each paragraph carries on this version's changes and provenance pages
+  /// (Version::ids of the compared text).
+  const std::vector<std::vector<std::string>>* ids = nullptr;
   std::vector<std::size_t> words_from;  // [j]: words whose wording dates from version j (j <= this)
   std::size_t words = 0;
 };

@@ -100,17 +100,16 @@ void add_paragraph(ParagraphList& list, const PageLocation& at, const ParagraphC
     note = "Moved from " + link_html(before_url(*c.before), paragraph_ref(*c.before) + " of " + before.display_name()) +
            escape_html(c.before_section != sc.before ? in_other_section(c.before_section) : std::string()) + ".";
   }
-  std::string id;
-  if (ids) {
-    // Every paragraph has an id, so a provenance page can point at it (docs/drafts-and-changes.md,
-    // "Provenance"); the moved-away marker has none: the paragraph is at its new place.
-    const auto& map = c.after ? ids->after : ids->before;
-    if (c.kind != K::moved_away)
-      if (auto it = map.find(c.after ? c.after : c.before); it != map.end()) id = it->second;
-  }
+  // Every paragraph has an id, so a provenance page can point at it (docs/drafts-and-changes.md,
+  // "Provenance"); the moved-away marker has none: the paragraph is at its new place.
+  const std::string id = ids && c.kind != K::moved_away ? ids->of(c.after ? c.after : c.before, c.after != nullptr)
+                                                        : std::string();
   std::string scratch;
   ParagraphRow row{cls, id, number, was, badge, note, std::nullopt};
-  if (c.kind != K::moved_away) row.html = diff::inline_html(c, url_for, scratch);
+  if (c.kind != K::moved_away) {
+    row.html = diff::inline_html(c, url_for, scratch);
+    row.html_lasts = row.html->data() != scratch.data();  // held by the comparison stage
+  }
   list.add(row);
 }
 
@@ -167,23 +166,43 @@ diff::UrlFor draft_url_for(const RenderInput& in, const Document& draft, const P
   };
 }
 
+ParagraphIds::Version::Version(const compare::Version& v) : ids(&v.ids) {
+  const diff::DraftText& text = *v.text;
+  starts.reserve(text.sections.size());
+  for (std::size_t s = 0; s < text.sections.size(); ++s)
+    if (!text.sections[s].paragraphs.empty()) starts.emplace_back(text.sections[s].paragraphs.data(), s);
+  std::sort(starts.begin(), starts.end(), [](const auto& a, const auto& b) { return std::less<>()(a.first, b.first); });
+}
+
+const std::string* ParagraphIds::Version::of(const diff::Paragraph* p) const {
+  auto it = std::upper_bound(starts.begin(), starts.end(), p,
+                             [](const diff::Paragraph* x, const auto& start) { return std::less<>()(x, start.first); });
+  if (it == starts.begin()) return nullptr;
+  --it;
+  const auto& section = (*ids)[it->second];
+  const std::size_t i = static_cast<std::size_t>(p - it->first);
+  return i < section.size() ? &section[i] : nullptr;
+}
+
+ParagraphIds::ParagraphIds(const compare::Version& before, const compare::Version& after)
+    : before_(before), after_(after) {}
+
+std::string ParagraphIds::of(const diff::Paragraph* p, bool of_after) const {
+  if (of_after) {
+    const std::string* id = after_.of(p);
+    return id ? *id : std::string();
+  }
+  const std::string* id = before_.of(p);
+  return id ? compare::removed_id(*id) : std::string();
+}
+
 ParagraphIds changes_page_ids(const compare::ComparedText& ct, std::size_t k) {
-  ParagraphIds out;
-  if (k == 0 || k >= ct.versions.size() || !ct.versions[k - 1].text || !ct.versions[k].text) return out;
-  const diff::DraftText& old_text = *ct.versions[k - 1].text;
-  const diff::DraftText& new_text = *ct.versions[k].text;
-  const auto old_ids = compare::paragraph_ids(old_text), new_ids = compare::paragraph_ids(new_text);
-  for (std::size_t s = 0; s < old_text.sections.size(); ++s)
-    for (std::size_t i = 0; i < old_text.sections[s].paragraphs.size(); ++i)
-      out.before.emplace(&old_text.sections[s].paragraphs[i], compare::removed_id(old_ids[s][i]));
-  for (std::size_t s = 0; s < new_text.sections.size(); ++s)
-    for (std::size_t i = 0; i < new_text.sections[s].paragraphs.size(); ++i)
-      out.after.emplace(&new_text.sections[s].paragraphs[i], new_ids[s][i]);
-  return out;
+  if (k == 0 || k >= ct.versions.size() || !ct.versions[k - 1].text || !ct.versions[k].text) return {};
+  return ParagraphIds(ct.versions[k - 1], ct.versions[k]);
 }
 
 Data section_change_data(const RenderInput& in, const PageLocation& at, const diff::SectionChange& sc,
-                         const Document& before, const Document& after, const ParagraphIds* ids) {
+                         const Document& before, const Document& after, HeldHtml& held, const ParagraphIds* ids) {
   Data d;
   put(d, "anchor", sc.anchor());
   std::string title = diff::title_html(sc, draft_url_for(in, sc.after ? after : before, at));
@@ -211,7 +230,7 @@ Data section_change_data(const RenderInput& in, const PageLocation& at, const di
   for (const auto& p : sc.paragraphs)
     add_paragraph(paras, at, p, before, after, sc, ids, p.after ? after_links : before_links);
   if (!paras.empty()) put(d, "has_paragraphs", true);
-  put(d, "paragraphs_html", paras.take());
+  put(d, "paragraphs_html", held.hold(paras.take()));
   return d;
 }
 
@@ -242,7 +261,7 @@ Data unchanged_run(std::vector<Data> run, std::vector<std::string> titles) {
 
 /// The comparison of version `k` of `ct` with the one before, made once by the comparison stage.
 void add_comparison(const RenderInput& in, const PageLocation& at, const compare::ComparedText& ct, std::size_t k,
-                    Data& d) {
+                    Data& d, HeldHtml& held) {
   const Document& before = *ct.versions[k - 1].doc;
   const Document& after = *ct.versions[k].doc;
   const diff::Comparison& cmp = *ct.with_previous[k];
@@ -259,7 +278,7 @@ void add_comparison(const RenderInput& in, const PageLocation& at, const compare
     run_titles.clear();
   };
   for (const auto& sc : cmp.sections) {
-    Data s = section_change_data(in, at, sc, before, after, &ids);
+    Data s = section_change_data(in, at, sc, before, after, held, &ids);
     const std::string title = sc.after ? section_label(*sc.after) : section_label(*sc.before);
     Data row;
     put(row, "title", title);
@@ -364,7 +383,7 @@ void render_changes_pages(const RenderInput& in, const compare::ComparedText& ct
     put(d, "title", page.title);
     put(d, "before", doc_ref(in, page.at, *before));
     put(d, "after", doc_ref(in, page.at, *after));
-    if (ct.with_previous[k]) add_comparison(in, page.at, ct, k, d);
+    if (ct.with_previous[k]) add_comparison(in, page.at, ct, k, d, page.held);
     else add_sources(in, page.at, before, *after, d);
     put(d, "provenance_url", page.at.url(after->url_folder + "/provenance/"));
     std::string file = page.at.file();

@@ -22,22 +22,38 @@ void render_changes_pages(const RenderInput& in, const compare::ComparedText& ct
 /// #anchor (to the draft page), static paths and http(s)/mailto URLs; "" for anything else.
 diff::UrlFor draft_url_for(const RenderInput& in, const model::Document& draft, const PageLocation& at);
 
-/// The id of each paragraph of both versions on a changes page: compare::paragraph_ids for the
-/// new version's, compare::removed_id of them for the old version's removed ones, so the
-/// provenance pages can link to any paragraph there.
-struct ParagraphIds {
-  std::unordered_map<const diff::Paragraph*, std::string> before, after;
+/// The id of each paragraph of both versions on a changes page: the new version's ids
+/// (compare::Version::ids), and compare::removed_id of the old version's for its removed ones,
+/// so the provenance pages can link to any paragraph there.
+class ParagraphIds {
+ public:
+  ParagraphIds() = default;
+  ParagraphIds(const compare::Version& before, const compare::Version& after);
+  /// The id of `p`, a paragraph of the new version (`of_after`) or of the old; "" if none.
+  std::string of(const diff::Paragraph* p, bool of_after) const;
+
+ private:
+  /// Where each section's paragraphs start in memory, in address order: a paragraph is found
+  /// by its address with no table per paragraph.
+  struct Version {
+    const std::vector<std::vector<std::string>>* ids = nullptr;
+    std::vector<std::pair<const diff::Paragraph*, std::size_t>> starts;  // (first paragraph, section)
+    Version() = default;
+    explicit Version(const compare::Version& v);
+    const std::string* of(const diff::Paragraph* p) const;
+  };
+  Version before_, after_;
 };
 /// The ids of the paragraphs of version `k` of `ct` and of the version it supersedes (empty
 /// when either text is not held).
 ParagraphIds changes_page_ids(const compare::ComparedText& ct, std::size_t k);
 
 /// Template data for one section of a comparison: {anchor, title_html, status, note_html,
-/// changed, history_url, summary, has_paragraphs, paragraphs_html} (render/paragraph_list.h).
+/// changed, history_url, summary, has_paragraphs, paragraphs_html} (render/paragraph_list.h), the paragraphs held in `held`.
 /// `before` and `after` are the two drafts; `ids`, when given, names every paragraph's id on
 /// the changes page (a history page, which shows a section in many versions, gives none).
 Data section_change_data(const RenderInput& in, const PageLocation& at, const diff::SectionChange& sc,
-                         const model::Document& before, const model::Document& after,
+                         const model::Document& before, const model::Document& after, HeldHtml& held,
                          const ParagraphIds* ids = nullptr);
 
 /// What the sources say changed in `after` (its own note, the objective counts, the parts the

@@ -149,35 +149,88 @@ std::string lineage_title(const Lineage& l, const Versions& v) {
   return anchor_label(l.main_anchor);
 }
 
-Data plain_section(const RenderInput& in, const PageLocation& at, const diff::Section& s, const Document& doc) {
+Data plain_section(const RenderInput& in, const PageLocation& at, const diff::Section& s, const Document& doc,
+                   HeldHtml& held) {
   Data d;
   ParagraphList paras(in.theme);
   const diff::UrlFor url_for = draft_url_for(in, doc, at);
   std::string scratch;
   for (const auto& p : s.paragraphs) {
     const std::string number = p.number ? std::to_string(p.number) : std::string();
-    paras.add({"same", "", number, "", "", "", diff::plain_html(p, url_for, scratch)});
+    const std::string_view html = diff::plain_html(p, url_for, scratch);
+    paras.add({"same", "", number, "", "", "", html, html.data() != scratch.data()});  // held: the draft's own
   }
   if (!paras.empty()) put(d, "has_paragraphs", true);
-  put(d, "paragraphs_html", paras.take());
+  put(d, "paragraphs_html", held.hold(paras.take()));
   return d;
 }
 
-Data version_data(const RenderInput& in, const PageLocation& at, const Lineage& l, const Versions& v, std::size_t k) {
+/// Where version `k` stands to a part: its section there, the change that concerns it, and
+/// which run of like versions it may join. A part unchanged over many versions, or missing
+/// from many (a 35-version text), would otherwise be as many entries saying the same thing.
+struct VersionPlace {
+  enum class Fold { none, unchanged, absent };
+  const diff::Section* section = nullptr;
+  const diff::SectionChange* change = nullptr;
+  Fold fold = Fold::none;
+};
+
+VersionPlace place_in(const Lineage& l, const Versions& v, std::size_t k) {
+  using Fold = VersionPlace::Fold;
+  VersionPlace p;
+  const auto it = l.sections.find(k);
+  if (it != l.sections.end()) p.section = it->second;
+  if (v.with_previous[k]) {
+    if (p.section) {
+      if (auto c = v.change_of_new[k].find(p.section); c != v.change_of_new[k].end()) p.change = c->second;
+    } else if (auto prev = l.sections.find(k - 1); prev != l.sections.end()) {
+      if (auto c = v.removal_of_old[k].find(prev->second); c != v.removal_of_old[k].end()) p.change = c->second;
+    }
+  }
+  const Document& doc = *v.docs[k];
+  if (p.section && p.change && p.change->before && !p.change->changed() && !p.change->title_changed &&
+      !p.change->renamed)
+    p.fold = Fold::unchanged;
+  else if (!p.section && !p.change && !l.declared.count(k) &&
+           !(!doc.full_text && doc.objectives && l.main_anchor.starts_with("objective-")))
+    p.fold = Fold::absent;
+  return p;
+}
+
+/// Versions [first, end) of one kind (VersionPlace::Fold) as one entry: the first and the last,
+/// and each of them linked.
+Data run_data(const RenderInput& in, const PageLocation& at, const Versions& v, std::size_t first, std::size_t end,
+              const std::vector<VersionPlace>& places) {
+  const bool unchanged = places[first].fold == VersionPlace::Fold::unchanged;
+  Data d;
+  put(d, "run", true);
+  if (!unchanged) put(d, "absent", true);
+  put(d, "first", doc_ref(in, at, *v.docs[first]));
+  put(d, "last", doc_ref(in, at, *v.docs[end - 1]));
+  const std::string n = std::to_string(end - first);
+  put(d, "status", unchanged ? "Unchanged from " + v.docs[first - 1]->display_name() + " in these " + n + " versions:"
+                             : "Not in these " + n + " versions:");
+  std::vector<Data> members;
+  members.reserve(end - first);
+  for (std::size_t k = first; k < end; ++k) {
+    Data m;
+    put(m, "label", v.docs[k]->display_name());
+    put(m, "url", at.url(v.docs[k]->url_folder + "/" + (unchanged ? "#" + places[k].section->anchor : std::string())));
+    if (k + 1 < end) put(m, "more", true);
+    members.push_back(std::move(m));
+  }
+  set_list(d, "members", list_of(std::move(members)));
+  return d;
+}
+
+Data version_data(const RenderInput& in, const PageLocation& at, const Lineage& l, const Versions& v, std::size_t k,
+                  const VersionPlace& place, HeldHtml& held) {
   const Document& doc = *v.docs[k];
   Data d;
   put(d, "draft", doc_ref(in, at, doc));
-  const auto it = l.sections.find(k);
-  const diff::SectionChange* change = nullptr;
-  if (v.with_previous[k]) {
-    if (it != l.sections.end()) {
-      if (auto c = v.change_of_new[k].find(it->second); c != v.change_of_new[k].end()) change = c->second;
-    } else if (auto prev = l.sections.find(k - 1); prev != l.sections.end()) {
-      if (auto c = v.removal_of_old[k].find(prev->second); c != v.removal_of_old[k].end()) change = c->second;
-    }
-  }
-  if (it != l.sections.end()) {
-    const diff::Section& s = *it->second;
+  const diff::SectionChange* change = place.change;
+  if (place.section) {
+    const diff::Section& s = *place.section;
     put(d, "present", true);
     put(d, "url", at.url(doc.url_folder + "/#" + s.anchor));
     put(d, "provenance_url", at.url(doc.url_folder + "/provenance/#" + s.anchor));
@@ -185,13 +238,13 @@ Data version_data(const RenderInput& in, const PageLocation& at, const Lineage& 
       // A version that changed nothing repeats the text above it: one line says so, and the
       // history reads as its changes (a part of a 35-version text is otherwise 35 copies).
       const bool same = !change->changed() && !change->title_changed;
-      if (!same) d["section"] = section_change_data(in, at, *change, *v.docs[k - 1], doc);
+      if (!same) d["section"] = section_change_data(in, at, *change, *v.docs[k - 1], doc, held);
       put(d, "status", !same ? "Changes from " + v.docs[k - 1]->display_name() + ": " + counts_text(change->counts) + "."
                             : "Unchanged from " + v.docs[k - 1]->display_name() + ".");
       if (change->renamed) put(d, "renamed", "Renamed; it was “" + section_label(*change->before) + "”.");
     } else {
       // New here (or not compared): its text as it stands, not a wall of insertions.
-      Data sd = plain_section(in, at, s, doc);
+      Data sd = plain_section(in, at, s, doc, held);
       d["section"] = std::move(sd);
       if (change) put(d, "status", "New in this version.");
       else if (k > 0 && !v.texts[k - 1]) put(d, "status", "Not compared: the text of " + v.docs[k - 1]->display_name() + " is not in the archive.");
@@ -199,7 +252,7 @@ Data version_data(const RenderInput& in, const PageLocation& at, const Lineage& 
     put(d, "heading", section_label(s));
   } else if (change) {
     put(d, "status", "Removed in this version. The text it had in " + v.docs[k - 1]->display_name() + ":");
-    d["section"] = section_change_data(in, at, *change, *v.docs[k - 1], doc);
+    d["section"] = section_change_data(in, at, *change, *v.docs[k - 1], doc, held);
   } else if (l.declared.count(k)) {
     put(d, "not_held", true);
     put(d, "url", at.url(doc.url_folder + "/"));  // a page without the text has no such id
@@ -328,7 +381,17 @@ std::vector<HistoryIndexItem> render_text_history(const RenderInput& in, const c
       set_list(d, "other_names", list_of(std::move(names)));
       std::vector<Data> versions;
       versions.reserve(v.docs.size());
-      for (std::size_t k = 0; k < v.docs.size(); ++k) versions.push_back(version_data(in, page.at, l, v, k));
+      std::vector<VersionPlace> places;
+      places.reserve(v.docs.size());
+      for (std::size_t k = 0; k < v.docs.size(); ++k) places.push_back(place_in(l, v, k));
+      for (std::size_t k = 0; k < v.docs.size();) {
+        std::size_t end = k + 1;
+        if (places[k].fold != VersionPlace::Fold::none)
+          while (end < v.docs.size() && places[end].fold == places[k].fold) ++end;
+        if (end - k > 1) versions.push_back(run_data(in, page.at, v, k, end, places));
+        else versions.push_back(version_data(in, page.at, l, v, k, places[k], page.held));
+        k = end;
+      }
       set_list(d, "versions", list_of(std::move(versions)));
       set_list(d, "mentions", mentions(in, page.at, l, by_anchor));
       std::string file = page.at.file();

@@ -13,7 +13,8 @@ namespace {
 void escaped(std::string& out, std::string_view value) { text::append_escaped_html(out, value, "&apos;"); }
 
 /// themes/default/_paragraph.html, written out.
-void write_stock(std::string& out, const ParagraphRow& r) {
+void write_stock(HtmlRope& rope, const ParagraphRow& r) {
+  std::string& out = rope.text();
   out += "<li class=\"para ";
   escaped(out, r.cls);
   out += '"';
@@ -36,7 +37,12 @@ void write_stock(std::string& out, const ParagraphRow& r) {
     out += "</span>";
   }
   if (!r.note_html.empty()) out.append(" <span class=\"para-note\">").append(r.note_html).append("</span>");
-  if (r.html) out.append("<div class=\"words\">").append(*r.html).append("</div>");
+  if (r.html) {
+    out += "<div class=\"words\">";
+    if (r.html_lasts) rope.append_lasting(*r.html);
+    else out += *r.html;
+    out += "</div>";
+  }
   out += "</li>\n";
 }
 
@@ -54,7 +60,7 @@ Data row_data(const ParagraphRow& r) {
 void ParagraphList::add(const ParagraphRow& row) {
   ++count_;
   if (stock_) write_stock(out_, row);
-  else out_ += theme_.render_partial("_paragraph", row_data(row));
+  else out_.text() += theme_.render_partial("_paragraph", row_data(row));
 }
 
 }  // namespace travaux::render

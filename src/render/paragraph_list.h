@@ -11,14 +11,17 @@
 #include <string_view>
 
 #include "render/theme.h"
+#include "render/view.h"
 
 namespace travaux::render {
 
 /// One paragraph's fields, as `_paragraph.html` names them. An empty field is left out (the
 /// partial's {{#field}} sections are then skipped); `html`, when given, is always shown.
+/// `html_lasts`: the HTML outlives the page (HtmlRope::append_lasting).
 struct ParagraphRow {
   std::string_view cls, id, number, was, badge, note_html;
   std::optional<std::string_view> html;
+  bool html_lasts = false;
 };
 
 class ParagraphList {
@@ -26,14 +29,14 @@ class ParagraphList {
   explicit ParagraphList(const Theme& theme) : theme_(theme), stock_(theme.stock_partial("_paragraph")) {}
   void add(const ParagraphRow& row);
   bool empty() const { return count_ == 0; }
-  /// The rows written so far, for {{{paragraphs_html}}}.
-  std::string take() { return std::move(out_); }
+  /// The rows written so far, for {{{paragraphs_html}}} (through HeldHtml).
+  HtmlRope take() { return std::move(out_); }
 
  private:
   const Theme& theme_;
   const bool stock_;
   std::size_t count_ = 0;
-  std::string out_;
+  HtmlRope out_;
 };
 
 }  // namespace travaux::render

@@ -222,7 +222,7 @@ Data held_sections(const RenderInput& in, const PageLocation& at, const compare:
       const diff::Paragraph& p = sec.paragraphs[i];
       const compare::ParagraphProvenance& pp = vp.sections[s][i];
       Data pd;
-      put(pd, "id", vp.ids[s][i]);
+      put(pd, "id", (*vp.ids)[s][i]);
       if (p.number) put(pd, "number", std::to_string(p.number));
       put(pd, "html", diff::plain_html(p, url_for));
       put(pd, "age", std::to_string(age_shade(pp.newest, k)));

@@ -126,6 +126,58 @@ Data person_ref(const RenderInput& in, const PageLocation& at, const std::string
   return d;
 }
 
+namespace {
+
+constexpr char kHeldMark = '\x01';
+
+}  // namespace
+
+void HtmlRope::append_lasting(std::string_view html) {
+  if (html.empty()) return;
+  if (own_.size() > own_flushed_) pieces_.push_back({nullptr, own_.size() - own_flushed_});
+  own_flushed_ = own_.size();
+  pieces_.push_back({html.data(), html.size()});
+  lasting_bytes_ += html.size();
+}
+
+void HtmlRope::append_to(std::string& out) const {
+  std::size_t own_at = 0;
+  for (const Piece& p : pieces_) {
+    if (p.lasting) {
+      out.append(p.lasting, p.size);
+    } else {
+      out.append(own_, own_at, p.size);
+      own_at += p.size;
+    }
+  }
+  out.append(own_, own_at);
+}
+
+std::string HeldHtml::hold(HtmlRope html) {
+  if (html.empty()) return {};
+  bytes_ += html.size();
+  held_.push_back(std::move(html));
+  return kHeldMark + std::to_string(held_.size() - 1) + kHeldMark;
+}
+
+void HeldHtml::put_back(std::string_view content, std::string& out) const {
+  std::size_t at = 0;
+  for (std::size_t mark; (mark = content.find(kHeldMark, at)) != std::string_view::npos;) {
+    std::size_t end = mark + 1, n = 0;
+    while (end < content.size() && end - mark <= 10 && content[end] >= '0' && content[end] <= '9')
+      n = n * 10 + static_cast<std::size_t>(content[end++] - '0');
+    if (end == mark + 1 || end >= content.size() || content[end] != kHeldMark || n >= held_.size()) {
+      out.append(content, at, mark + 1 - at);  // not a mark: kept as it is
+      at = mark + 1;
+      continue;
+    }
+    out.append(content, at, mark - at);
+    held_[n].append_to(out);
+    at = end + 1;
+  }
+  out.append(content, at);
+}
+
 std::string render_page(const RenderInput& in, Page page) {
   const auto& cfg = in.archive.config;
   const PageLocation& at = page.at;
@@ -180,10 +232,18 @@ std::string render_page(const RenderInput& in, Page page) {
     const std::size_t at_mark = frame.find(kMark);
     if (at_mark != std::string::npos && frame.find(kMark, at_mark + 1) == std::string::npos) {
       std::string out;
-      out.reserve(frame.size() - kMark.size() + content.size());
-      out.append(frame, 0, at_mark).append(content).append(frame, at_mark + kMark.size());
+      out.reserve(frame.size() - kMark.size() + content.size() + page.held.bytes());
+      out.append(frame, 0, at_mark);
+      page.held.put_back(content, out);
+      out.append(frame, at_mark + kMark.size());
       return out;
     }
+  }
+  if (!page.held.empty()) {
+    std::string whole;
+    whole.reserve(content.size() + page.held.bytes());
+    page.held.put_back(content, whole);
+    content = std::move(whole);
   }
   put(d, "content", string_data(std::move(content)));
   return in.theme.render_in_place("base.html", d);

@@ -38,6 +38,52 @@ struct RenderInput {
   KindOrder kind_order = order_kinds(archive);
 };
 
+/// HTML in pieces: what this program writes, and views of HTML that outlives the page (the
+/// HTML of a draft's paragraphs, made once by the comparison stage), which is then copied once,
+/// into the page, instead of into the piece and again into the page.
+class HtmlRope {
+ public:
+  /// Where to write HTML of one's own.
+  std::string& text() { return own_; }
+  /// `html` by reference: it must outlive the page this rope is put into.
+  void append_lasting(std::string_view html);
+  std::size_t size() const { return own_.size() + lasting_bytes_; }
+  bool empty() const { return size() == 0; }
+  /// The whole, appended to `out`.
+  void append_to(std::string& out) const;
+
+ private:
+  struct Piece {
+    const char* lasting;  // nullptr: the next `size` bytes of own_
+    std::size_t size;
+  };
+  std::string own_;
+  std::vector<Piece> pieces_;  // up to own_flushed_; own_ after it follows them
+  std::size_t own_flushed_ = 0;
+  std::size_t lasting_bytes_ = 0;
+};
+
+/// Long runs of HTML this program wrote (the paragraphs of a changes or history page), held out
+/// of a page's template data: the template gets a short mark in their place, and render_page
+/// puts each back where its mark stands, so that the template library neither copies them into
+/// its line buffer nor again into its output (docs/architecture.md, "Long HTML goes around the
+/// template library"). A mark is a control character, a number and the character again: the
+/// escaping of every value turns control characters into U+FFFD (text/escape.h), and HTML this
+/// program writes escapes its text the same way, so only a mark reads as one.
+class HeldHtml {
+ public:
+  /// The mark to give the template instead of `html` ("" for no HTML).
+  std::string hold(HtmlRope html);
+  bool empty() const { return held_.empty(); }
+  std::size_t bytes() const { return bytes_; }
+  /// `content` with every mark replaced by the HTML it holds, appended to `out`.
+  void put_back(std::string_view content, std::string& out) const;
+
+ private:
+  std::vector<HtmlRope> held_;
+  std::size_t bytes_ = 0;
+};
+
 struct Crumb {
   std::string title;
   std::string site_path;  // folder form
@@ -53,6 +99,7 @@ struct Page {
   std::string description;    // <meta name="description">
   std::string head;           // extra markup for <head> (citation tags), already escaped
   Data data = Data(Data::type::object);
+  HeldHtml held;              // HTML the data names by its marks
 };
 
 /// Renders the page's template, then base.html around it.
@@ -79,7 +126,7 @@ Data person_ref(const RenderInput& in, const PageLocation& at, const std::string
 /// of the render time. Callers that build a std::vector<Data> reserve it first.
 Data list_of(std::vector<Data> items);
 
-/// `d[key] = value` without the copies of kainjow's set() (docs/architecture.md, "Render").
+/// `d[key] = value` without the copies of kainjow's set() (docs/architecture.md, "Template data is moved, never copied").
 void put(Data& d, const std::string& key, Data value);
 void put(Data& d, const std::string& key, std::string value);
 void put(Data& d, const std::string& key, const char* value);
