@@ -22,6 +22,12 @@ int days_in_month(int y, int m) {
 }  // namespace
 
 std::string Date::iso() const {
+  if (year >= 0 && year <= 9999 && month >= 0 && month <= 99 && day >= 0 && day <= 99) {
+    // Every page names dates, and snprintf was a sixth of a document reference's cost.
+    const auto digit = [](int v) { return static_cast<char>('0' + v % 10); };
+    return {digit(year / 1000), digit(year / 100), digit(year / 10), digit(year), '-', digit(month / 10), digit(month),
+            '-', digit(day / 10), digit(day)};
+  }
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
   return buf;

@@ -317,6 +317,7 @@ Data mentions(const RenderInput& in, const PageLocation& at, const Lineage& l, c
     return a.from != b.from ? a.from < b.from : a.ref < b.ref;
   });
   std::vector<std::pair<const Document*, Data>> items;
+  items.reserve(found.size());  // a Data is copied, not moved, when the vector grows
   std::set<std::pair<const Document*, std::string>> seen;
   for (const Mention& m : found) {
     const auto& r = *m.ref;

@@ -234,7 +234,8 @@ std::string render_page(const RenderInput& in, Page page) {
       std::string out;
       out.reserve(frame.size() - kMark.size() + content.size() + page.held.bytes());
       out.append(frame, 0, at_mark);
-      page.held.put_back(content, out);
+      if (page.held.empty()) out.append(content);
+      else page.held.put_back(content, out);
       out.append(frame, at_mark + kMark.size());
       return out;
     }

@@ -42,10 +42,23 @@ char32_t hidden_code_point(std::string_view s, std::size_t i, std::size_t& len) 
 
 }  // namespace
 
+namespace {
+
+bool needs_html_escape(char c) {
+  return c == '&' || c == '<' || c == '>' || c == '"' || c == '\'' || is_c0_control(static_cast<unsigned char>(c));
+}
+
+}  // namespace
+
 std::string escape_html(std::string_view text, std::string_view apostrophe) {
+  // Most values (titles, dates, URLs, labels) need nothing: one copy, no character-by-character append.
+  std::size_t first = 0;
+  while (first < text.size() && !needs_html_escape(text[first])) ++first;
+  if (first == text.size()) return std::string(text);
   std::string out;
   out.reserve(text.size() + text.size() / 8);
-  append_escaped_html(out, text, apostrophe);
+  out.append(text, 0, first);
+  append_escaped_html(out, text.substr(first), apostrophe);
   return out;
 }
 
