@@ -85,6 +85,22 @@ std::map<std::string, std::string> files_under(const std::filesystem::path& root
   return out;
 }
 
+std::string differing_files(const std::map<std::string, std::string>& want,
+                            const std::map<std::string, std::string>& got) {
+  std::string missing, extra, differ;
+  for (const auto& [path, bytes] : want) {
+    auto it = got.find(path);
+    if (it == got.end()) missing += " " + path;
+    else if (it->second != bytes) differ += " " + path;
+  }
+  for (const auto& [path, bytes] : got)
+    if (!want.count(path)) extra += " " + path;
+  std::string out;
+  for (const auto& [name, list] : {std::pair{"missing:", &missing}, {"extra:", &extra}, {"differ:", &differ}})
+    if (!list->empty()) out += (out.empty() ? "" : "; ") + std::string(name) + *list;
+  return out;
+}
+
 std::vector<std::string> names_in(const std::filesystem::path& dir) {
   std::vector<std::string> out;
   for (const auto& e : std::filesystem::directory_iterator(dir)) out.push_back(e.path().filename().string());

@@ -36,6 +36,11 @@ std::string read_file(const std::filesystem::path& path);
 /// Every regular file under `root` (relative path -> bytes), for before/after comparisons.
 std::map<std::string, std::string> files_under(const std::filesystem::path& root);
 
+/// How two sites (relative path -> bytes) differ, "" when they hold the same files with the
+/// same bytes: "missing: <paths>; extra: <paths>; differ: <paths>", `got` against `want`.
+std::string differing_files(const std::map<std::string, std::string>& want,
+                            const std::map<std::string, std::string>& got);
+
 /// The names of the entries of `dir`, sorted.
 std::vector<std::string> names_in(const std::filesystem::path& dir);
 

@@ -71,22 +71,7 @@ void expect_same_as_full_build(const fs::path& content, const fs::path& out, con
   EXPECT_EQ(incremental_report, full_report) << what;
   const Snapshot want = snapshot(fresh.path() / "site");
   const Snapshot got = snapshot(out);
-  std::vector<std::string> missing, extra, differ;
-  for (const auto& [path, bytes] : want) {
-    auto it = got.find(path);
-    if (it == got.end()) missing.push_back(path);
-    else if (it->second != bytes) differ.push_back(path);
-  }
-  for (const auto& [path, _] : got)
-    if (!want.count(path)) extra.push_back(path);
-  auto list = [](const std::vector<std::string>& v) {
-    std::string s;
-    for (const auto& p : v) s += " " + p;
-    return s;
-  };
-  EXPECT_TRUE(missing.empty()) << what << ": missing" << list(missing);
-  EXPECT_TRUE(extra.empty()) << what << ": extra" << list(extra);
-  EXPECT_TRUE(differ.empty()) << what << ": differ" << list(differ);
+  EXPECT_EQ(test::differing_files(want, got), "") << what;
 }
 
 /// The shipped archive, with a theme of its own (a copy of the default one) and a static file,

@@ -75,12 +75,7 @@ void expect_same_site(const fs::path& content) {
   EXPECT_GT(held_packed, 0u);
   EXPECT_EQ(plain.diagnostics, packed.diagnostics);
   ASSERT_FALSE(plain.site.files.empty()) << plain.diagnostics;
-  ASSERT_EQ(plain.site.files.size(), packed.site.files.size());
-  for (const auto& [path, bytes] : plain.site.files) {
-    auto it = packed.site.files.find(path);
-    ASSERT_NE(it, packed.site.files.end()) << path;
-    EXPECT_TRUE(it->second == bytes) << path << " differs when the texts are held packed";
-  }
+  EXPECT_EQ(test::differing_files(plain.site.files, packed.site.files), "") << "when the texts are held packed";
 }
 
 TEST(PackedArchive, ShippedArchiveGivesTheSameSite) {

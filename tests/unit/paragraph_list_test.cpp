@@ -41,14 +41,9 @@ void expect_same_paragraphs(const fs::path& content) {
   const render::SiteImage stock = build_with(content, files, true);
   files["_paragraph.html"].insert(files["_paragraph.html"].rfind("</li>") + 5, "{{! the library renders this }}");
   const render::SiteImage library = build_with(content, files, false);
+  EXPECT_EQ(test::differing_files(library.files, stock.files), "") << "the written paragraphs differ from the partial's";
   std::size_t pages_with_paragraphs = 0;
-  ASSERT_EQ(stock.files.size(), library.files.size());
-  for (const auto& [path, bytes] : stock.files) {
-    auto it = library.files.find(path);
-    ASSERT_NE(it, library.files.end()) << path;
-    EXPECT_TRUE(it->second == bytes) << path << ": the written paragraphs differ from the partial's";
-    pages_with_paragraphs += bytes.find("<li class=\"para ") != std::string::npos;
-  }
+  for (const auto& [path, bytes] : stock.files) pages_with_paragraphs += bytes.find("<li class=\"para ") != std::string::npos;
   EXPECT_GE(pages_with_paragraphs, 5u);
 }
 
