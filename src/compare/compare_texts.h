@@ -3,6 +3,7 @@
 // docs/drafts-and-changes.md): every adjacent pair of versions of every text compared exactly
 // once, in parallel, into plain data that the changes and history pages only format.
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -48,9 +49,15 @@ struct ComparedArchive {
 /// parallel (oneTBB); the result does not depend on the thread count. The render stage calls
 /// it text by text and drops each result once the text's pages are made, so memory holds the
 /// texts being rendered, never the whole archive's (docs/architecture.md, "Streaming output").
-ComparedText compare_text(const model::NegotiatedText& text);
+///
+/// `links`, when given, gives each draft's links written from the site root (render's
+/// draft_links_from_root): the paragraphs that hold links then have their HTML made once too
+/// (diff::read_draft, diff::hold_html), else each page makes it again.
+using SiteLinks = std::function<diff::UrlFor(const model::Document& draft)>;
+ComparedText compare_text(const model::NegotiatedText& text, const SiteLinks& links = {});
 
 /// Every text of the archive at once (tests and benchmarks).
-ComparedArchive compare_texts(const model::Archive& archive, const link::LinkedArchive& linked);
+ComparedArchive compare_texts(const model::Archive& archive, const link::LinkedArchive& linked,
+                              const SiteLinks& links = {});
 
 }  // namespace travaux::compare

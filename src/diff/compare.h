@@ -46,9 +46,10 @@ struct ParagraphChange {
   /// The marked words of a `changed` paragraph. Empty for the other kinds, whose words are
   /// all their paragraph's atoms with one operation: inline_html(change) writes either.
   std::vector<DiffAtom> words;
-  /// inline_html(change), made once for the changes and history pages that both show it;
-  /// unset when a link's href would depend on the page (diff::hold_html).
+  /// inline_html(change), made once for the changes and history pages that both show it
+  /// (diff::hold_html); with links, unset or written from the site root, as Paragraph::html.
   std::optional<std::string> html;
+  bool html_from_root = false;
 };
 
 struct SectionChange {

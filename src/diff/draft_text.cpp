@@ -22,7 +22,7 @@ std::size_t DraftText::paragraph_count() const {
   return n;
 }
 
-DraftText read_draft(std::string_view body, int first_line) {
+DraftText read_draft(std::string_view body, int first_line, const UrlFor* site_links) {
   markdown::Outline outline = markdown::outline(body, first_line);
   std::vector<markdown::Block>& blocks = outline.blocks;
   std::set<std::string> taken;
@@ -56,6 +56,10 @@ DraftText read_draft(std::string_view body, int first_line) {
     p.atoms = std::move(b.atoms);
     p.hash = atoms_hash(p.atoms);
     p.html = page_independent_html(p.atoms);
+    if (!p.html && site_links) {
+      p.html = inline_html(p.atoms, *site_links);
+      p.html_from_root = true;
+    }
     out.sections.back().paragraphs.push_back(std::move(p));
   }
   // Kept for the whole comparison: no spare capacity.

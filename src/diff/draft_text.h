@@ -3,6 +3,7 @@
 // (docs/drafts-and-changes.md; CONTENT-MODEL.md, "Drafts" and "Cross-references": stable anchors).
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -13,6 +14,10 @@
 
 namespace travaux::diff {
 
+/// Maps a link destination as written in the Markdown to the href to write, already safe
+/// for the page; "" renders the link's text without a link.
+using UrlFor = std::function<std::string(const std::string& url)>;
+
 /// One paragraph of a draft: a numbered paragraph ("12. ..."), or an unnumbered block.
 struct Paragraph {
   int number = 0;      // 0 for an unnumbered block
@@ -20,8 +25,11 @@ struct Paragraph {
   std::vector<markdown::Atom> atoms;  // its words: the only copy of its text (markdown::plain_text)
   std::uint64_t hash = 0;  // diff::atoms_hash(atoms): equal words and markup, equal hashes
   /// Its words as HTML, made once for the changes, history and provenance pages that all show
-  /// them; unset when they hold a link, whose href depends on the page (diff::plain_html).
+  /// them (diff::held_html). A link's href depends on the page: with links, `html` is unset, or,
+  /// when read_draft was given the draft's links, written from the site root
+  /// (`html_from_root`: link::kInternalScheme hrefs, made relative to each page as it is written).
   std::optional<std::string> html;
+  bool html_from_root = false;
 
   /// "para-12", or "" when unnumbered.
   std::string anchor() const { return number ? "para-" + std::to_string(number) : std::string(); }
@@ -52,6 +60,8 @@ struct DraftText {
 /// Reads a draft body (starting on file line `first_line`) into sections. Anchors are the
 /// ones the draft page uses: numbered paragraphs take para-N first, then headings take
 /// markdown::heading_id (an explicit `{#id}`, objective-N or the slug, made unique with -2, -3).
-DraftText read_draft(std::string_view body, int first_line);
+/// `site_links`, when given, writes the hrefs of the draft's links from the site root
+/// (Paragraph::html_from_root); without it, a paragraph with links has no held HTML.
+DraftText read_draft(std::string_view body, int first_line, const UrlFor* site_links = nullptr);
 
 }  // namespace travaux::diff

@@ -145,7 +145,7 @@ bool page_independent(const std::vector<DiffAtom>& atoms) {
 
 }  // namespace
 
-void hold_html(Comparison& comparison) {
+void hold_html(Comparison& comparison, const UrlFor* before_links, const UrlFor* after_links) {
   using K = ParagraphChange::Kind;
   for (auto& sc : comparison.sections) {
     if (page_independent(sc.title_words)) sc.title_html = inline_html(sc.title_words, nullptr);
@@ -153,8 +153,17 @@ void hold_html(Comparison& comparison) {
       // Unchanged paragraphs show their own Paragraph::html; a moved-away marker shows nothing.
       if (c.kind == K::unchanged || c.kind == K::moved_away) continue;
       const bool fixed = c.kind == K::changed ? page_independent(c.words)
-                                              : (c.kind == K::added ? c.after : c.before)->html.has_value();
-      if (fixed) c.html = inline_html(c, nullptr);
+                                              : (c.kind == K::added ? c.after : c.before)->html.has_value() &&
+                                                    !(c.kind == K::added ? c.after : c.before)->html_from_root;
+      if (fixed) {
+        c.html = inline_html(c, nullptr);
+        continue;
+      }
+      // A paragraph's links are written as its own version writes them (render/changes_page.cpp).
+      if (const UrlFor* links = c.after ? after_links : before_links) {
+        c.html = inline_html(c, *links);
+        c.html_from_root = true;
+      }
     }
   }
 }
@@ -164,21 +173,28 @@ std::string title_html(const SectionChange& sc, const UrlFor& url_for) {
 }
 
 std::string plain_html(const Paragraph& p, const UrlFor& url_for) {
-  return p.html ? *p.html : inline_html(p.atoms, url_for);
-}
-
-std::string_view plain_html(const Paragraph& p, const UrlFor& url_for, std::string& scratch) {
-  if (p.html) return *p.html;
-  return scratch = inline_html(p.atoms, url_for);
+  return p.html && !p.html_from_root ? *p.html : inline_html(p.atoms, url_for);
 }
 
 std::string title_html(const Section& s, const UrlFor& url_for) {
   return s.title_html ? *s.title_html : inline_html(s.title_atoms, url_for);
 }
 
+std::optional<HeldView> held_html(const Paragraph& p) {
+  if (!p.html) return std::nullopt;
+  return HeldView{*p.html, p.html_from_root};
+}
+
+std::optional<HeldView> held_html(const ParagraphChange& c) {
+  using K = ParagraphChange::Kind;
+  if (c.html) return HeldView{*c.html, c.html_from_root};
+  if (c.kind == K::unchanged) return held_html(*c.after);
+  return std::nullopt;
+}
+
 std::string inline_html(const ParagraphChange& c, const UrlFor& url_for) {
   using K = ParagraphChange::Kind;
-  if (c.html) return *c.html;
+  if (c.html && !c.html_from_root) return *c.html;
   const std::vector<markdown::Atom>* atoms = nullptr;
   Op op = Op::same;
   switch (c.kind) {
@@ -191,13 +207,6 @@ std::string inline_html(const ParagraphChange& c, const UrlFor& url_for) {
   Writer w(url_for);
   for (const auto& a : *atoms) w.add(a, op);
   return w.finish();
-}
-
-std::string_view inline_html(const ParagraphChange& c, const UrlFor& url_for, std::string& scratch) {
-  using K = ParagraphChange::Kind;
-  if (c.html) return *c.html;
-  if (c.kind == K::unchanged) return plain_html(*c.after, url_for, scratch);
-  return scratch = inline_html(c, url_for);
 }
 
 }  // namespace travaux::diff

@@ -104,11 +104,16 @@ void add_paragraph(ParagraphList& list, const PageLocation& at, const ParagraphC
   // "Provenance"); the moved-away marker has none: the paragraph is at its new place.
   const std::string id = ids && c.kind != K::moved_away ? ids->of(c.after ? c.after : c.before, c.after != nullptr)
                                                         : std::string();
-  std::string scratch;
+  std::string made;
   ParagraphRow row{cls, id, number, was, badge, note, std::nullopt};
   if (c.kind != K::moved_away) {
-    row.html = diff::inline_html(c, url_for, scratch);
-    row.html_lasts = row.html->data() != scratch.data();  // held by the comparison stage
+    if (const auto held = diff::held_html(c)) {
+      row.html = held->html;
+      row.html_lasts = true;
+      row.html_from_root = held->from_root;
+    } else {
+      row.html = made = diff::inline_html(c, url_for);
+    }
   }
   list.add(row);
 }
@@ -146,23 +151,32 @@ std::string counts_text(const diff::Counts& c) {
   return out;
 }
 
-diff::UrlFor draft_url_for(const RenderInput& in, const Document& draft, const PageLocation& at) {
-  return [&in, &draft, at](const std::string& url) -> std::string {
+diff::UrlFor draft_links_from_root(const RenderInput& in, const Document& draft) {
+  return [&in, &draft](const std::string& url) -> std::string {
     if (url.starts_with("http://") || url.starts_with("https://") || url.starts_with("mailto:")) return url;
-    if (url.starts_with("#")) return at.url(draft.url_folder + "/" + url);
+    const std::string scheme(link::kInternalScheme);
+    if (url.starts_with("#")) return scheme + draft.url_folder + "/" + url;
     const auto hash = url.find('#');
     const std::string path = url.substr(0, hash), frag = hash == std::string::npos ? "" : url.substr(hash);
     if (url.starts_with("@")) {
       const Document* t = in.archive.find(path.substr(1));
-      return t ? at.url(t->url_folder + "/" + frag) : "";
+      return t ? scheme + t->url_folder + "/" + frag : "";
     }
     const std::string joined = join(draft.source_path, path);
     if (joined.ends_with(".md")) {
       const auto it = in.by_source_path.find(joined);
-      return it == in.by_source_path.end() ? "" : at.url(it->second->url_folder + "/" + frag);
+      return it == in.by_source_path.end() ? "" : scheme + it->second->url_folder + "/" + frag;
     }
-    if (joined.starts_with("static/")) return at.url(joined.substr(7));
+    if (joined.starts_with("static/")) return scheme + joined.substr(7);
     return "";
+  };
+}
+
+diff::UrlFor draft_url_for(const RenderInput& in, const Document& draft, const PageLocation& at) {
+  return [from_root = draft_links_from_root(in, draft), at](const std::string& url) -> std::string {
+    std::string href = from_root(url);
+    if (href.starts_with(link::kInternalScheme)) return at.url(std::string_view(href).substr(link::kInternalScheme.size()));
+    return href;
   };
 }
 
@@ -224,14 +238,20 @@ Data section_change_data(const RenderInput& in, const PageLocation& at, const di
                                                (sc.counts.renumbered ? " (" + std::to_string(sc.counts.renumbered) + " renumbered)" : "")
                                          : counts_text(sc.counts));
   put(d, "history_url", at.url(history_folder(in, after) + "/" + sc.anchor() + "/"));
-  ParagraphList paras(in.theme);
+  ParagraphList paras = change_paragraphs(in, at, sc, before, after, ids);
+  if (!paras.empty()) put(d, "has_paragraphs", true);
+  put(d, "paragraphs_html", held.hold(paras.take()));
+  return d;
+}
+
+ParagraphList change_paragraphs(const RenderInput& in, const PageLocation& at, const diff::SectionChange& sc,
+                                const Document& before, const Document& after, const ParagraphIds* ids) {
+  ParagraphList paras(in.theme, at);
   // A paragraph's links are written as its own version writes them.
   const diff::UrlFor before_links = draft_url_for(in, before, at), after_links = draft_url_for(in, after, at);
   for (const auto& p : sc.paragraphs)
     add_paragraph(paras, at, p, before, after, sc, ids, p.after ? after_links : before_links);
-  if (!paras.empty()) put(d, "has_paragraphs", true);
-  put(d, "paragraphs_html", held.hold(paras.take()));
-  return d;
+  return paras;
 }
 
 namespace {

@@ -8,8 +8,9 @@
 #include "compare/compare_texts.h"
 #include "diff/compare.h"
 #include "diff/inline_html.h"
-#include "render/view.h"
 #include "render/page_sink.h"
+#include "render/paragraph_list.h"
+#include "render/view.h"
 
 namespace travaux::render {
 
@@ -21,6 +22,10 @@ void render_changes_pages(const RenderInput& in, const compare::ComparedText& ct
 /// Hrefs for links written inside `draft`'s Markdown, relative to `at`: @id#anchor, ../x.md,
 /// #anchor (to the draft page), static paths and http(s)/mailto URLs; "" for anything else.
 diff::UrlFor draft_url_for(const RenderInput& in, const model::Document& draft, const PageLocation& at);
+/// The same hrefs from the site root, the archive's own written with link::kInternalScheme as the
+/// link stage writes them (render::relativize makes them relative to a page): for HTML that the
+/// comparison stage makes once for every page (compare::SiteLinks).
+diff::UrlFor draft_links_from_root(const RenderInput& in, const model::Document& draft);
 
 /// The id of each paragraph of both versions on a changes page: the new version's ids
 /// (compare::Version::ids), and compare::removed_id of the old version's for its removed ones,
@@ -55,6 +60,12 @@ ParagraphIds changes_page_ids(const compare::ComparedText& ct, std::size_t k);
 Data section_change_data(const RenderInput& in, const PageLocation& at, const diff::SectionChange& sc,
                          const model::Document& before, const model::Document& after, HeldHtml& held,
                          const ParagraphIds* ids = nullptr);
+
+/// The paragraphs of section_change_data, one row each (a history page shows nothing else of
+/// each version's change).
+ParagraphList change_paragraphs(const RenderInput& in, const PageLocation& at, const diff::SectionChange& sc,
+                                const model::Document& before, const model::Document& after,
+                                const ParagraphIds* ids);
 
 /// What the sources say changed in `after` (its own note, the objective counts, the parts the
 /// letters name, the letters with each sentence that refers to it), for a draft whose text

@@ -13,6 +13,7 @@
 #include "diff/inline_html.h"
 #include "render/changes_page.h"
 #include "render/paragraph_list.h"
+#include "render/version_list.h"
 
 #include <tbb/parallel_for.h>
 
@@ -149,20 +150,33 @@ std::string lineage_title(const Lineage& l, const Versions& v) {
   return anchor_label(l.main_anchor);
 }
 
-Data plain_section(const RenderInput& in, const PageLocation& at, const diff::Section& s, const Document& doc,
-                   HeldHtml& held) {
-  Data d;
-  ParagraphList paras(in.theme);
-  const diff::UrlFor url_for = draft_url_for(in, doc, at);
-  std::string scratch;
+/// A part as it stands in `doc`, its paragraphs unmarked.
+void plain_section(const RenderInput& in, const PageLocation& at, const diff::Section& s, const Document& doc,
+                   VersionEntry& e) {
+  ParagraphList paras(in.theme, at);
+  std::optional<diff::UrlFor> url_for;  // made for the first paragraph not held, if any
   for (const auto& p : s.paragraphs) {
     const std::string number = p.number ? std::to_string(p.number) : std::string();
-    const std::string_view html = diff::plain_html(p, url_for, scratch);
-    paras.add({"same", "", number, "", "", "", html, html.data() != scratch.data()});  // held: the draft's own
+    if (const auto held = diff::held_html(p)) {
+      paras.add({"same", "", number, "", "", "", held->html, true, held->from_root});
+      continue;
+    }
+    if (!url_for) url_for = draft_url_for(in, doc, at);
+    const std::string made = diff::plain_html(p, *url_for);
+    paras.add({"same", "", number, "", "", "", made});
   }
-  if (!paras.empty()) put(d, "has_paragraphs", true);
-  put(d, "paragraphs_html", held.hold(paras.take()));
-  return d;
+  e.has_section = true;
+  e.has_paragraphs = !paras.empty();
+  e.paragraphs = paras.take();
+}
+
+/// The paragraphs of one version's change to a part, all that a history page shows of it.
+void change_section(const RenderInput& in, const PageLocation& at, const diff::SectionChange& change,
+                    const Document& before, const Document& after, VersionEntry& e) {
+  ParagraphList paras = change_paragraphs(in, at, change, before, after, nullptr);
+  e.has_section = true;
+  e.has_paragraphs = !paras.empty();
+  e.paragraphs = paras.take();
 }
 
 /// Where version `k` stands to a part: its section there, the change that concerns it, and
@@ -199,73 +213,65 @@ VersionPlace place_in(const Lineage& l, const Versions& v, std::size_t k) {
 
 /// Versions [first, end) of one kind (VersionPlace::Fold) as one entry: the first and the last,
 /// and each of them linked.
-Data run_data(const RenderInput& in, const PageLocation& at, const Versions& v, std::size_t first, std::size_t end,
-              const std::vector<VersionPlace>& places) {
+VersionEntry run_entry(const PageLocation& at, const Versions& v, std::size_t first, std::size_t end,
+                       const std::vector<VersionPlace>& places) {
   const bool unchanged = places[first].fold == VersionPlace::Fold::unchanged;
-  Data d;
-  put(d, "run", true);
-  if (!unchanged) put(d, "absent", true);
-  put(d, "first", doc_ref(in, at, *v.docs[first]));
-  put(d, "last", doc_ref(in, at, *v.docs[end - 1]));
+  VersionEntry e;
+  e.run = true;
+  e.absent = !unchanged;
+  e.first = VersionRef(at, *v.docs[first]);
+  e.last = VersionRef(at, *v.docs[end - 1]);
   const std::string n = std::to_string(end - first);
-  put(d, "status", unchanged ? "Unchanged from " + v.docs[first - 1]->display_name() + " in these " + n + " versions:"
-                             : "Not in these " + n + " versions:");
-  std::vector<Data> members;
-  members.reserve(end - first);
-  for (std::size_t k = first; k < end; ++k) {
-    Data m;
-    put(m, "label", v.docs[k]->display_name());
-    put(m, "url", at.url(v.docs[k]->url_folder + "/" + (unchanged ? "#" + places[k].section->anchor : std::string())));
-    if (k + 1 < end) put(m, "more", true);
-    members.push_back(std::move(m));
-  }
-  set_list(d, "members", list_of(std::move(members)));
-  return d;
+  e.status = unchanged ? "Unchanged from " + v.docs[first - 1]->display_name() + " in these " + n + " versions:"
+                       : "Not in these " + n + " versions:";
+  e.members.reserve(end - first);
+  for (std::size_t k = first; k < end; ++k)
+    e.members.emplace_back(v.docs[k]->display_name(),
+                           at.url(v.docs[k]->url_folder + "/" + (unchanged ? "#" + places[k].section->anchor : std::string())));
+  return e;
 }
 
-Data version_data(const RenderInput& in, const PageLocation& at, const Lineage& l, const Versions& v, std::size_t k,
-                  const VersionPlace& place, HeldHtml& held) {
+VersionEntry version_entry(const RenderInput& in, const PageLocation& at, const Lineage& l, const Versions& v,
+                           std::size_t k, const VersionPlace& place) {
   const Document& doc = *v.docs[k];
-  Data d;
-  put(d, "draft", doc_ref(in, at, doc));
+  VersionEntry e;
+  e.draft = VersionRef(at, doc);
   const diff::SectionChange* change = place.change;
   if (place.section) {
     const diff::Section& s = *place.section;
-    put(d, "present", true);
-    put(d, "url", at.url(doc.url_folder + "/#" + s.anchor));
-    put(d, "provenance_url", at.url(doc.url_folder + "/provenance/#" + s.anchor));
+    e.present = true;
+    e.url = at.url(doc.url_folder + "/#" + s.anchor);
+    e.provenance_url = at.url(doc.url_folder + "/provenance/#" + s.anchor);
     if (change && change->before) {
       // A version that changed nothing repeats the text above it: one line says so, and the
       // history reads as its changes (a part of a 35-version text is otherwise 35 copies).
       const bool same = !change->changed() && !change->title_changed;
-      if (!same) d["section"] = section_change_data(in, at, *change, *v.docs[k - 1], doc, held);
-      put(d, "status", !same ? "Changes from " + v.docs[k - 1]->display_name() + ": " + counts_text(change->counts) + "."
-                            : "Unchanged from " + v.docs[k - 1]->display_name() + ".");
-      if (change->renamed) put(d, "renamed", "Renamed; it was “" + section_label(*change->before) + "”.");
+      if (!same) change_section(in, at, *change, *v.docs[k - 1], doc, e);
+      e.status = !same ? "Changes from " + v.docs[k - 1]->display_name() + ": " + counts_text(change->counts) + "."
+                       : "Unchanged from " + v.docs[k - 1]->display_name() + ".";
+      if (change->renamed) e.renamed = "Renamed; it was “" + section_label(*change->before) + "”.";
     } else {
       // New here (or not compared): its text as it stands, not a wall of insertions.
-      Data sd = plain_section(in, at, s, doc, held);
-      d["section"] = std::move(sd);
-      if (change) put(d, "status", "New in this version.");
-      else if (k > 0 && !v.texts[k - 1]) put(d, "status", "Not compared: the text of " + v.docs[k - 1]->display_name() + " is not in the archive.");
+      plain_section(in, at, s, doc, e);
+      if (change) e.status = "New in this version.";
+      else if (k > 0 && !v.texts[k - 1]) e.status = "Not compared: the text of " + v.docs[k - 1]->display_name() + " is not in the archive.";
     }
-    put(d, "heading", section_label(s));
+    e.heading = section_label(s);
   } else if (change) {
-    put(d, "status", "Removed in this version. The text it had in " + v.docs[k - 1]->display_name() + ":");
-    d["section"] = section_change_data(in, at, *change, *v.docs[k - 1], doc, held);
+    e.status = "Removed in this version. The text it had in " + v.docs[k - 1]->display_name() + ":";
+    change_section(in, at, *change, *v.docs[k - 1], doc, e);
   } else if (l.declared.count(k)) {
-    put(d, "not_held", true);
-    put(d, "url", at.url(doc.url_folder + "/"));  // a page without the text has no such id
-    put(d, "provenance_url", at.url(doc.url_folder + "/provenance/"));
-    put(d, "status", "The text of this version is not in the archive.");
+    e.not_held = true;
+    e.url = at.url(doc.url_folder + "/");  // a page without the text has no such id
+    e.provenance_url = at.url(doc.url_folder + "/provenance/");
+    e.status = "The text of this version is not in the archive.";
   } else {
-    std::string why = "Not in this version.";
+    e.status = "Not in this version.";
     if (!doc.full_text && doc.objectives && l.main_anchor.starts_with("objective-"))
-      why = "Not in this version, which has " + std::to_string(*doc.objectives) + " objectives.";
-    put(d, "status", why);
-    put(d, "absent", true);
+      e.status = "Not in this version, which has " + std::to_string(*doc.objectives) + " objectives.";
+    e.absent = true;
   }
-  return d;
+  return e;
 }
 
 /// References from letters and other documents to drafts of one text, by anchor: built once
@@ -380,8 +386,7 @@ std::vector<HistoryIndexItem> render_text_history(const RenderInput& in, const c
           names.push_back(std::move(nd));
         }
       set_list(d, "other_names", list_of(std::move(names)));
-      std::vector<Data> versions;
-      versions.reserve(v.docs.size());
+      VersionList versions(in.theme, page.at);
       std::vector<VersionPlace> places;
       places.reserve(v.docs.size());
       for (std::size_t k = 0; k < v.docs.size(); ++k) places.push_back(place_in(l, v, k));
@@ -389,11 +394,11 @@ std::vector<HistoryIndexItem> render_text_history(const RenderInput& in, const c
         std::size_t end = k + 1;
         if (places[k].fold != VersionPlace::Fold::none)
           while (end < v.docs.size() && places[end].fold == places[k].fold) ++end;
-        if (end - k > 1) versions.push_back(run_data(in, page.at, v, k, end, places));
-        else versions.push_back(version_data(in, page.at, l, v, k, places[k], page.held));
+        if (end - k > 1) versions.add(run_entry(page.at, v, k, end, places));
+        else versions.add(version_entry(in, page.at, l, v, k, places[k]));
         k = end;
       }
-      set_list(d, "versions", list_of(std::move(versions)));
+      put(d, "versions_html", page.held.hold(versions.take()));
       set_list(d, "mentions", mentions(in, page.at, l, by_anchor));
       std::string file = page.at.file();
       out.add(std::move(file), render_page(in, std::move(page)));

@@ -13,7 +13,7 @@ namespace {
 void escaped(std::string& out, std::string_view value) { text::append_escaped_html(out, value, "&apos;"); }
 
 /// themes/default/_paragraph.html, written out.
-void write_stock(HtmlRope& rope, const ParagraphRow& r) {
+void write_stock(HtmlRope& rope, const ParagraphRow& r, const PageLocation& at) {
   std::string& out = rope.text();
   out += "<li class=\"para ";
   escaped(out, r.cls);
@@ -39,19 +39,20 @@ void write_stock(HtmlRope& rope, const ParagraphRow& r) {
   if (!r.note_html.empty()) out.append(" <span class=\"para-note\">").append(r.note_html).append("</span>");
   if (r.html) {
     out += "<div class=\"words\">";
-    if (r.html_lasts) rope.append_lasting(*r.html);
+    if (r.html_lasts) rope.append_lasting(*r.html, r.html_from_root);
+    else if (r.html_from_root) relativize_into(out, *r.html, at);
     else out += *r.html;
     out += "</div>";
   }
   out += "</li>\n";
 }
 
-Data row_data(const ParagraphRow& r) {
+Data row_data(const ParagraphRow& r, const PageLocation& at) {
   Data d;
   for (const auto& [key, value] : {std::pair{"cls", r.cls}, {"id", r.id}, {"number", r.number}, {"was", r.was},
                                    {"badge", r.badge}, {"note_html", r.note_html}})
     if (!value.empty()) put(d, key, std::string(value));
-  if (r.html) put(d, "html", std::string(*r.html));
+  if (r.html) put(d, "html", r.html_from_root ? relativize(*r.html, at) : std::string(*r.html));
   return d;
 }
 
@@ -59,8 +60,8 @@ Data row_data(const ParagraphRow& r) {
 
 void ParagraphList::add(const ParagraphRow& row) {
   ++count_;
-  if (stock_) write_stock(out_, row);
-  else out_.text() += theme_.render_partial("_paragraph", row_data(row));
+  if (stock_) write_stock(out_, row, at_);
+  else out_.text() += theme_.render_partial("_paragraph", row_data(row, at_));
 }
 
 }  // namespace travaux::render

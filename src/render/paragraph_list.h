@@ -17,16 +17,20 @@ namespace travaux::render {
 
 /// One paragraph's fields, as `_paragraph.html` names them. An empty field is left out (the
 /// partial's {{#field}} sections are then skipped); `html`, when given, is always shown.
-/// `html_lasts`: the HTML outlives the page (HtmlRope::append_lasting).
+/// `html_lasts`: the HTML outlives the page (HtmlRope::append_lasting); `html_from_root`: its
+/// hrefs are written from the site root, to be made relative to the page (diff::HeldView).
 struct ParagraphRow {
   std::string_view cls, id, number, was, badge, note_html;
   std::optional<std::string_view> html;
   bool html_lasts = false;
+  bool html_from_root = false;
 };
 
 class ParagraphList {
  public:
-  explicit ParagraphList(const Theme& theme) : theme_(theme), stock_(theme.stock_partial("_paragraph")) {}
+  /// Rows for the page at `at`.
+  ParagraphList(const Theme& theme, const PageLocation& at)
+      : theme_(theme), at_(at), stock_(theme.stock_partial("_paragraph")) {}
   void add(const ParagraphRow& row);
   bool empty() const { return count_ == 0; }
   /// The rows written so far, for {{{paragraphs_html}}} (through HeldHtml).
@@ -34,6 +38,7 @@ class ParagraphList {
 
  private:
   const Theme& theme_;
+  const PageLocation& at_;
   const bool stock_;
   std::size_t count_ = 0;
   HtmlRope out_;

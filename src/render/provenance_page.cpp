@@ -224,7 +224,9 @@ Data held_sections(const RenderInput& in, const PageLocation& at, const compare:
       Data pd;
       put(pd, "id", (*vp.ids)[s][i]);
       if (p.number) put(pd, "number", std::to_string(p.number));
-      put(pd, "html", diff::plain_html(p, url_for));
+      const auto held = diff::held_html(p);
+      put(pd, "html", !held ? diff::plain_html(p, url_for)
+                      : held->from_root ? relativize(held->html, at) : std::string(held->html));
       put(pd, "age", std::to_string(age_shade(pp.newest, k)));
       const auto history = tp.history(pp);
       put(pd, "events_html", events_html(links, history, pp.events));

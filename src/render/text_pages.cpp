@@ -68,7 +68,8 @@ void render_text_pages(const RenderInput& in, const TextPageOut& out, const Text
     // Isolated: while this text's inner loops wait, the thread helps only with them, never
     // starts another text, so no more texts are held at once than there are threads.
     tbb::this_task_arena::isolate([&] {
-      const compare::ComparedText ct = compare::compare_text(texts[t]);
+      const compare::ComparedText ct =
+          compare::compare_text(texts[t], [&in](const model::Document& d) { return draft_links_from_root(in, d); });
       KindSink changes(recording, TextPageKind::changes, t), histories(recording, TextPageKind::history, t),
           provenance(recording, TextPageKind::provenance, t);
       render_changes_pages(in, ct, changes);

@@ -31,7 +31,12 @@ std::string PageLocation::url(std::string_view site_path) const {
 std::string relativize(std::string_view html, const PageLocation& page) {
   std::string out;
   out.reserve(html.size());
-  const std::string scheme(link::kInternalScheme);
+  relativize_into(out, html, page);
+  return out;
+}
+
+void relativize_into(std::string& out, std::string_view html, const PageLocation& page) {
+  const std::string_view scheme = link::kInternalScheme;
   std::size_t pos = 0;
   while (true) {
     std::size_t at = html.find(scheme, pos);
@@ -52,7 +57,6 @@ std::string relativize(std::string_view html, const PageLocation& page) {
     pos = end;
   }
   out.append(html.substr(pos));
-  return out;
 }
 
 std::string permalink(std::string_view base_url, std::string_view site_path) {

@@ -23,6 +23,8 @@ struct PageLocation {
 
 /// Replaces every `href="travaux:...` / `src="travaux:...` in body HTML with the relative URL.
 std::string relativize(std::string_view html, const PageLocation& page);
+/// The same, appended to `out`.
+void relativize_into(std::string& out, std::string_view html, const PageLocation& page);
 
 /// Absolute permalink in folder form under base_url ("https://x.org/gcm/letters/y/").
 std::string permalink(std::string_view base_url, std::string_view site_path);

@@ -132,22 +132,37 @@ constexpr char kHeldMark = '\x01';
 
 }  // namespace
 
-void HtmlRope::append_lasting(std::string_view html) {
+void HtmlRope::append_lasting(std::string_view html, bool from_root) {
   if (html.empty()) return;
-  if (own_.size() > own_flushed_) pieces_.push_back({nullptr, own_.size() - own_flushed_});
+  if (own_.size() > own_flushed_) pieces_.push_back({nullptr, own_.size() - own_flushed_, false});
   own_flushed_ = own_.size();
-  pieces_.push_back({html.data(), html.size()});
+  pieces_.push_back({html.data(), html.size(), from_root});
   lasting_bytes_ += html.size();
 }
 
-void HtmlRope::append_to(std::string& out) const {
+void HtmlRope::append(const HtmlRope& other) {
+  std::size_t own_at = 0;
+  for (const Piece& p : other.pieces_) {
+    if (p.lasting) {
+      append_lasting({p.lasting, p.size}, p.from_root);
+    } else {
+      own_.append(other.own_, own_at, p.size);
+      own_at += p.size;
+    }
+  }
+  own_.append(other.own_, own_at);
+}
+
+void HtmlRope::append_to(std::string& out, const PageLocation& at) const {
   std::size_t own_at = 0;
   for (const Piece& p : pieces_) {
-    if (p.lasting) {
-      out.append(p.lasting, p.size);
-    } else {
+    if (!p.lasting) {
       out.append(own_, own_at, p.size);
       own_at += p.size;
+    } else if (p.from_root) {
+      relativize_into(out, {p.lasting, p.size}, at);
+    } else {
+      out.append(p.lasting, p.size);
     }
   }
   out.append(own_, own_at);
@@ -160,7 +175,7 @@ std::string HeldHtml::hold(HtmlRope html) {
   return kHeldMark + std::to_string(held_.size() - 1) + kHeldMark;
 }
 
-void HeldHtml::put_back(std::string_view content, std::string& out) const {
+void HeldHtml::put_back(std::string_view content, std::string& out, const PageLocation& page) const {
   std::size_t at = 0;
   for (std::size_t mark; (mark = content.find(kHeldMark, at)) != std::string_view::npos;) {
     std::size_t end = mark + 1, n = 0;
@@ -172,7 +187,7 @@ void HeldHtml::put_back(std::string_view content, std::string& out) const {
       continue;
     }
     out.append(content, at, mark - at);
-    held_[n].append_to(out);
+    held_[n].append_to(out, page);
     at = end + 1;
   }
   out.append(content, at);
@@ -235,7 +250,7 @@ std::string render_page(const RenderInput& in, Page page) {
       out.reserve(frame.size() - kMark.size() + content.size() + page.held.bytes());
       out.append(frame, 0, at_mark);
       if (page.held.empty()) out.append(content);
-      else page.held.put_back(content, out);
+      else page.held.put_back(content, out, at);
       out.append(frame, at_mark + kMark.size());
       return out;
     }
@@ -243,7 +258,7 @@ std::string render_page(const RenderInput& in, Page page) {
   if (!page.held.empty()) {
     std::string whole;
     whole.reserve(content.size() + page.held.bytes());
-    page.held.put_back(content, whole);
+    page.held.put_back(content, whole, at);
     content = std::move(whole);
   }
   put(d, "content", string_data(std::move(content)));

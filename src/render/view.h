@@ -45,17 +45,23 @@ class HtmlRope {
  public:
   /// Where to write HTML of one's own.
   std::string& text() { return own_; }
-  /// `html` by reference: it must outlive the page this rope is put into.
-  void append_lasting(std::string_view html);
+  /// `html` by reference: it must outlive the page this rope is put into. `from_root`: its
+  /// hrefs are written from the site root (link::kInternalScheme), made relative to the page
+  /// as it is written.
+  void append_lasting(std::string_view html, bool from_root = false);
+  /// Another rope's pieces, its lasting ones by reference still.
+  void append(const HtmlRope& other);
+  /// An upper bound of the bytes written (hrefs from the root may get shorter or longer).
   std::size_t size() const { return own_.size() + lasting_bytes_; }
   bool empty() const { return size() == 0; }
-  /// The whole, appended to `out`.
-  void append_to(std::string& out) const;
+  /// The whole, for the page at `at`, appended to `out`.
+  void append_to(std::string& out, const PageLocation& at) const;
 
  private:
   struct Piece {
     const char* lasting;  // nullptr: the next `size` bytes of own_
     std::size_t size;
+    bool from_root;
   };
   std::string own_;
   std::vector<Piece> pieces_;  // up to own_flushed_; own_ after it follows them
@@ -76,8 +82,8 @@ class HeldHtml {
   std::string hold(HtmlRope html);
   bool empty() const { return held_.empty(); }
   std::size_t bytes() const { return bytes_; }
-  /// `content` with every mark replaced by the HTML it holds, appended to `out`.
-  void put_back(std::string_view content, std::string& out) const;
+  /// `content` with every mark replaced by the HTML it holds, for the page at `at`, appended to `out`.
+  void put_back(std::string_view content, std::string& out, const PageLocation& at) const;
 
  private:
   std::vector<HtmlRope> held_;

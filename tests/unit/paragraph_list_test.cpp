@@ -1,11 +1,13 @@
-// The paragraphs of changes and history pages (render/paragraph_list.h): written by the program
-// for the default theme's `_paragraph.html`, they are byte for byte what the template library
-// makes of that partial; an archive's own partial is rendered as written.
+// The paragraphs of changes and history pages and the versions of history pages
+// (render/paragraph_list.h, render/version_list.h): written by the program for the default
+// theme's `_paragraph.html` and `_history_version.html`, they are byte for byte what the
+// template library makes of those partials; an archive's own partials are rendered as written.
 #include <gtest/gtest.h>
 
 #include "link/link.h"
 #include "load/load.h"
 #include "render/paragraph_list.h"
+#include "render/version_list.h"
 #include "render/render.h"
 #include "render/theme.h"
 #include "render/theme_files.h"
@@ -23,29 +25,38 @@ std::map<std::string, std::string> default_files() {
 }
 
 render::SiteImage build_with(const fs::path& content, const std::map<std::string, std::string>& theme_files,
-                             bool expect_stock) {
+                             const std::string& partial, bool expect_stock) {
   diag::Diagnostics diags;
   const model::Archive archive = load::load_archive(content, diags);
   const link::LinkedArchive linked = link::link_archive(archive, diags);
   const auto theme = render::Theme::from_files(theme_files, {}, diags);
   EXPECT_TRUE(theme);
   if (!theme) return {};
-  EXPECT_EQ(theme->stock_partial("_paragraph"), expect_stock);
+  EXPECT_EQ(theme->stock_partial(partial), expect_stock);
   return render::render_site(archive, linked, *theme, diags);
 }
 
-/// The site with the default partial, written directly, against the site with the same partial
-/// made unequal to the default by a Mustache comment, so that the library renders it.
-void expect_same_paragraphs(const fs::path& content) {
+/// The site with the default `partial` (named without ".html"), written directly, against the
+/// site with the same partial made unequal to the default by a Mustache comment at its end, so
+/// that the library renders it; `written` is a piece of what it writes, to be found on 5 pages.
+void expect_same_as_library(const fs::path& content, const std::string& partial, const std::string& written) {
   auto files = default_files();
-  const render::SiteImage stock = build_with(content, files, true);
-  files["_paragraph.html"].insert(files["_paragraph.html"].rfind("</li>") + 5, "{{! the library renders this }}");
-  const render::SiteImage library = build_with(content, files, false);
-  EXPECT_EQ(test::differing_files(library.files, stock.files), "") << "the written paragraphs differ from the partial's";
-  std::size_t pages_with_paragraphs = 0;
-  for (const auto& [path, bytes] : stock.files) pages_with_paragraphs += bytes.find("<li class=\"para ") != std::string::npos;
-  EXPECT_GE(pages_with_paragraphs, 5u);
+  const render::SiteImage stock = build_with(content, files, partial, true);
+  std::string& source = files[partial + ".html"];
+  source.insert(source.rfind("</li>") + 5, "{{! the library renders this }}");
+  const render::SiteImage library = build_with(content, files, partial, false);
+  EXPECT_EQ(test::differing_files(library.files, stock.files), "") << "what is written differs from " << partial;
+  std::size_t pages = 0;
+  for (const auto& [path, bytes] : stock.files) pages += bytes.find(written) != std::string::npos;
+  EXPECT_GE(pages, 5u);
 }
+
+void expect_same_paragraphs(const fs::path& content) {
+  expect_same_as_library(content, "_paragraph", "<li class=\"para ");
+  expect_same_as_library(content, "_history_version", "<li class=\"version");
+}
+
+fs::path quic_http() { return fs::path(TRAVAUX_SOURCE_DIR) / "../shared/real/quic-http/content"; }
 
 TEST(ParagraphList, WrittenAsTheDefaultPartialRendersThemOnTheDraftsDemo) {
   // Paragraphs added, removed, changed, moved, split, merged and renumbered; sections renamed.
@@ -53,10 +64,9 @@ TEST(ParagraphList, WrittenAsTheDefaultPartialRendersThemOnTheDraftsDemo) {
 }
 
 TEST(ParagraphList, WrittenAsTheDefaultPartialRendersThemOnRealDrafts) {
-  const fs::path content = fs::path(TRAVAUX_SOURCE_DIR) / "../shared/real/quic-http/content";
-  ASSERT_TRUE(fs::is_directory(content))
-      << content << " is missing: the quic-http archive must sit in shared/real/ beside the repository";
-  expect_same_paragraphs(content);
+  ASSERT_TRUE(fs::is_directory(quic_http()))
+      << quic_http() << " is missing: the quic-http archive must sit in shared/real/ beside the repository";
+  expect_same_paragraphs(quic_http());
 }
 
 TEST(ParagraphList, EveryFieldIsEscapedAndEmptyOnesAreLeftOut) {
@@ -73,16 +83,23 @@ TEST(ParagraphList, EveryFieldIsEscapedAndEmptyOnesAreLeftOut) {
       {odd, odd, odd, odd, odd, "<em>note</em>", std::string_view("<b>words</b>")},
       {"same", "", "", "", "", "", std::nullopt},
       {"added", "", "3", "", "Added", "", std::string_view("")},
+      // HTML written from the site root, held by the comparison stage or made now.
+      {"same", "", "4", "", "", "", std::string_view("<a href=\"travaux:drafts/x/#para-1\">x</a>"), true, true},
+      {"same", "", "5", "", "", "", std::string_view("<a href=\"travaux:drafts/y/\">y</a>"), false, true},
   };
-  render::ParagraphList a(*stock), b(*library);
+  const render::PageLocation at{"drafts/z/changes", false};
+  render::ParagraphList a(*stock, at), b(*library, at);
   for (const auto& r : rows) {
     a.add(r);
     b.add(r);
   }
   std::string written, rendered;
-  a.take().append_to(written);
-  b.take().append_to(rendered);
+  a.take().append_to(written, at);
+  b.take().append_to(rendered, at);
   EXPECT_EQ(written, rendered);
+  EXPECT_NE(written.find("<a href=\"../../../drafts/x/index.html#para-1\">x</a>"), std::string::npos) << written;
+  EXPECT_NE(written.find("<a href=\"../../../drafts/y/index.html\">y</a>"), std::string::npos) << written;
+  EXPECT_EQ(written.find("travaux:"), std::string::npos) << written;
   EXPECT_EQ(written.find('\x01'), std::string::npos);
   EXPECT_NE(written.find("a&lt;b&gt;&amp;&quot;&apos;"), std::string::npos) << written;
   EXPECT_NE(written.find("<li class=\"para same\"><span class=\"num\"></span></li>\n"), std::string::npos) << written;
@@ -95,11 +112,63 @@ TEST(ParagraphList, AnArchivesOwnPartialIsRenderedForEachParagraph) {
   diag::Diagnostics diags;
   const auto theme = render::Theme::from_files(files, {}, diags);
   ASSERT_TRUE(theme);
-  render::ParagraphList list(*theme);
+  const render::PageLocation at{"drafts/z/changes", true};
+  render::ParagraphList list(*theme, at);
   list.add({"same", "", "7", "", "", "", std::string_view("<em>x</em>")});
+  list.add({"same", "", "8", "", "", "", std::string_view("<a href=\"travaux:drafts/x/#y\">x</a>"), true, true});
   std::string out;
-  list.take().append_to(out);
-  EXPECT_EQ(out, "<p data-n=\"7\"><em>x</em></p>\n");
+  list.take().append_to(out, at);
+  EXPECT_EQ(out, "<p data-n=\"7\"><em>x</em></p>\n<p data-n=\"8\"><a href=\"../../../drafts/x/#y\">x</a></p>\n");
+}
+
+TEST(VersionList, EveryKindOfEntryIsWrittenAsTheLibraryRendersIt) {
+  const std::string odd = "a<b>&\"'\x01";
+  auto files = default_files();
+  diag::Diagnostics diags;
+  const auto stock = render::Theme::from_files(files, {}, diags);
+  files["_history_version.html"] += "{{! not the default }}";
+  const auto library = render::Theme::from_files(files, {}, diags);
+  ASSERT_TRUE(stock && library);
+  ASSERT_TRUE(stock->stock_partial("_history_version"));
+  ASSERT_FALSE(library->stock_partial("_history_version"));
+  const render::PageLocation at{"history/x", false};
+  render::VersionRef ref;
+  ref.label = ref.url = ref.date = ref.date_iso = odd;
+  auto entries = [&] {
+    std::vector<render::VersionEntry> out(5);
+    out[0].draft = ref;  // every field of one version, with paragraphs
+    out[0].present = out[0].not_held = true;
+    out[0].status = out[0].url = out[0].heading = out[0].provenance_url = out[0].renamed = odd;
+    out[0].has_section = out[0].has_paragraphs = true;
+    out[0].paragraphs.text() += "<li>p</li>\n";
+    out[0].paragraphs.append_lasting("<li><a href=\"travaux:drafts/v/#para-1\">x</a></li>\n", true);
+    out[1].draft = ref;  // a section without paragraphs: its line is dropped
+    out[1].status = "New in this version.";
+    out[1].has_section = true;
+    out[2].draft = ref;  // no section, no status: empty lines
+    out[2].absent = true;
+    out[3].run = out[3].absent = true;  // a run
+    out[3].first = out[3].last = ref;
+    out[3].status = odd;
+    out[3].members = {{odd, odd}, {"v2", "../v2/"}};
+    out[4].draft = ref;  // paragraphs without a section are not shown
+    out[4].has_paragraphs = true;
+    out[4].paragraphs.text() += "<li>hidden</li>\n";
+    return out;
+  };
+  render::VersionList a(*stock, at), b(*library, at);
+  for (auto& e : entries()) a.add(std::move(e));
+  for (auto& e : entries()) b.add(std::move(e));
+  std::string written, rendered;
+  a.take().append_to(written, at);
+  b.take().append_to(rendered, at);
+  EXPECT_EQ(written, rendered);
+  EXPECT_EQ(written.find('\x01'), std::string::npos);
+  EXPECT_EQ(written.find("hidden"), std::string::npos);
+  EXPECT_NE(written.find("a&lt;b&gt;&amp;&quot;&apos;"), std::string::npos) << written;
+  EXPECT_NE(written.find("<a href=\"../../drafts/v/index.html#para-1\">x</a>"), std::string::npos) << written;
+  EXPECT_NE(written.find("<p class=\"version-status\">New in this version.</p>\n\n</li>"), std::string::npos) << written;
+  EXPECT_NE(written.find("</a>, <a href=\"../v2/\">v2</a>.</p>\n</li>"), std::string::npos) << written;
 }
 
 }  // namespace
