@@ -11,6 +11,7 @@
 #include "compare/provenance.h"
 #include "markdown/markdown.h"
 #include "render/paragraph_list.h"
+#include "render/section_list.h"
 #include "text/escape.h"
 
 namespace travaux::render {
@@ -215,33 +216,27 @@ ParagraphIds changes_page_ids(const compare::ComparedText& ct, std::size_t k) {
   return ParagraphIds(ct.versions[k - 1], ct.versions[k]);
 }
 
-Data section_change_data(const RenderInput& in, const PageLocation& at, const diff::SectionChange& sc,
-                         const Document& before, const Document& after, HeldHtml& held, const ParagraphIds* ids) {
-  Data d;
-  put(d, "anchor", sc.anchor());
-  std::string title = diff::title_html(sc, draft_url_for(in, sc.after ? after : before, at));
-  if (title.empty()) title = escape_html(anchor_label(sc.anchor()));
-  put(d, "title_html", title);
-  std::string status = !sc.before ? "added" : !sc.after ? "removed" : sc.changed() ? "changed" : "unchanged";
-  put(d, "status", status);
-  if (status == "changed") put(d, "changed", true);
-  if (status == "unchanged") put(d, "unchanged", true);
-  std::string note;
-  if (!sc.before) note = "New in " + after.display_name() + ".";
-  if (!sc.after) note = "Removed: not in " + after.display_name() + ".";
-  if (sc.renamed) note = "Renamed; it was “" + section_label(*sc.before) + "”.";
-  else if (sc.title_changed) note = "Heading reworded.";
-  if (!note.empty()) put(d, "note", note);
+SectionBlock section_block(const RenderInput& in, const PageLocation& at, const diff::SectionChange& sc,
+                           const Document& before, const Document& after, const ParagraphIds* ids) {
+  SectionBlock b;
+  b.anchor = sc.anchor();
+  b.title_html = diff::title_html(sc, draft_url_for(in, sc.after ? after : before, at));
+  if (b.title_html.empty()) b.title_html = escape_html(anchor_label(sc.anchor()));
+  b.status = !sc.before ? "added" : !sc.after ? "removed" : sc.changed() ? "changed" : "unchanged";
+  if (!sc.before) b.note = "New in " + after.display_name() + ".";
+  if (!sc.after) b.note = "Removed: not in " + after.display_name() + ".";
+  if (sc.renamed) b.note = "Renamed; it was “" + section_label(*sc.before) + "”.";
+  else if (sc.title_changed) b.note = "Heading reworded.";
   std::size_t n = 0;
   for (const auto& p : sc.paragraphs) n += p.kind != ParagraphChange::Kind::moved_away;
-  put(d, "summary", status == "unchanged" ? "unchanged, " + plural(static_cast<int>(n), "paragraph", "paragraphs") +
-                                               (sc.counts.renumbered ? " (" + std::to_string(sc.counts.renumbered) + " renumbered)" : "")
-                                         : counts_text(sc.counts));
-  put(d, "history_url", at.url(history_folder(in, after) + "/" + sc.anchor() + "/"));
+  b.summary = b.status == "unchanged" ? "unchanged, " + plural(static_cast<int>(n), "paragraph", "paragraphs") +
+                                            (sc.counts.renumbered ? " (" + std::to_string(sc.counts.renumbered) + " renumbered)" : "")
+                                      : counts_text(sc.counts);
+  b.history_url = at.url(history_folder(in, after) + "/" + sc.anchor() + "/");
   ParagraphList paras = change_paragraphs(in, at, sc, before, after, ids);
-  if (!paras.empty()) put(d, "has_paragraphs", true);
-  put(d, "paragraphs_html", held.hold(paras.take()));
-  return d;
+  b.has_paragraphs = !paras.empty();
+  b.paragraphs = paras.take();
+  return b;
 }
 
 ParagraphList change_paragraphs(const RenderInput& in, const PageLocation& at, const diff::SectionChange& sc,
@@ -265,20 +260,6 @@ void set_counts(Data& d, const diff::Counts& c) {
   put(d, "renumbered", std::to_string(c.renumbered));
 }
 
-/// Consecutive unchanged sections fold into one collapsed group, so a long draft with a few
-/// changes reads as those changes (docs/drafts-and-changes.md, "Long drafts").
-Data unchanged_run(std::vector<Data> run, std::vector<std::string> titles) {
-  Data g;
-  put(g, "run", true);
-  const int n = static_cast<int>(run.size());
-  std::string summary = plural(n, "section", "sections") + " unchanged: " + titles.front();
-  if (n == 2) summary += ", " + titles.back();
-  if (n > 2) summary += " … " + titles.back();
-  put(g, "run_summary", summary);
-  set_list(g, "items", list_of(std::move(run)));
-  return g;
-}
-
 /// The comparison of version `k` of `ct` with the one before, made once by the comparison stage.
 void add_comparison(const RenderInput& in, const PageLocation& at, const compare::ComparedText& ct, std::size_t k,
                     Data& d, HeldHtml& held) {
@@ -286,19 +267,29 @@ void add_comparison(const RenderInput& in, const PageLocation& at, const compare
   const Document& after = *ct.versions[k].doc;
   const diff::Comparison& cmp = *ct.with_previous[k];
   const ParagraphIds ids = changes_page_ids(ct, k);
-  std::vector<Data> sections, rows, unchanged, run;
-  for (auto* list : {&sections, &rows, &unchanged, &run}) list->reserve(cmp.sections.size());
+  SectionList sections(in.theme, at);
+  std::vector<Data> rows, unchanged;
+  rows.reserve(cmp.sections.size());
+  unchanged.reserve(cmp.sections.size());
+  // Consecutive unchanged sections fold into one collapsed group, so a long draft with a few
+  // changes reads as those changes (docs/drafts-and-changes.md, "Long drafts").
+  std::vector<SectionBlock> run;
   std::vector<std::string> run_titles;
   auto flush_run = [&] {
     if (run.empty()) return;
-    if (run.size() == 1) sections.push_back(std::move(run.front()));
-    else sections.push_back(unchanged_run(std::move(run), std::move(run_titles)));
+    if (run.size() == 1) {
+      sections.add(std::move(run.front()));
+    } else {
+      std::string summary = plural(static_cast<int>(run.size()), "section", "sections") + " unchanged: " + run_titles.front();
+      if (run.size() == 2) summary += ", " + run_titles.back();
+      if (run.size() > 2) summary += " … " + run_titles.back();
+      sections.add_run(summary, std::move(run));
+    }
     run.clear();
-    run.reserve(cmp.sections.size());
     run_titles.clear();
   };
   for (const auto& sc : cmp.sections) {
-    Data s = section_change_data(in, at, sc, before, after, held, &ids);
+    SectionBlock s = section_block(in, at, sc, before, after, &ids);
     const std::string title = sc.after ? section_label(*sc.after) : section_label(*sc.before);
     Data row;
     put(row, "title", title);
@@ -309,7 +300,7 @@ void add_comparison(const RenderInput& in, const PageLocation& at, const compare
         put(row, "status", std::string(!sc.before ? "new section" : !sc.after ? "removed section" : "renamed"));
       rows.push_back(std::move(row));
       flush_run();
-      sections.push_back(std::move(s));
+      sections.add(std::move(s));
     } else {
       unchanged.push_back(std::move(row));
       run.push_back(std::move(s));
@@ -325,7 +316,7 @@ void add_comparison(const RenderInput& in, const PageLocation& at, const compare
   put(d, "unchanged_count", plural(static_cast<int>(unchanged.size()), "section", "sections"));
   set_list(d, "rows", list_of(std::move(rows)));
   set_list(d, "unchanged_sections", list_of(std::move(unchanged)));
-  set_list(d, "sections", list_of(std::move(sections)));
+  put(d, "sections_html", held.hold(sections.take()));
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include "diff/inline_html.h"
 #include "render/page_sink.h"
 #include "render/paragraph_list.h"
+#include "render/section_list.h"
 #include "render/view.h"
 
 namespace travaux::render {
@@ -53,15 +54,13 @@ class ParagraphIds {
 /// when either text is not held).
 ParagraphIds changes_page_ids(const compare::ComparedText& ct, std::size_t k);
 
-/// Template data for one section of a comparison: {anchor, title_html, status, note_html,
-/// changed, history_url, summary, has_paragraphs, paragraphs_html} (render/paragraph_list.h), the paragraphs held in `held`.
+/// One section of a comparison as `_section_change.html` shows it (render/section_list.h).
 /// `before` and `after` are the two drafts; `ids`, when given, names every paragraph's id on
-/// the changes page (a history page, which shows a section in many versions, gives none).
-Data section_change_data(const RenderInput& in, const PageLocation& at, const diff::SectionChange& sc,
-                         const model::Document& before, const model::Document& after, HeldHtml& held,
-                         const ParagraphIds* ids = nullptr);
+/// the changes page.
+SectionBlock section_block(const RenderInput& in, const PageLocation& at, const diff::SectionChange& sc,
+                           const model::Document& before, const model::Document& after, const ParagraphIds* ids);
 
-/// The paragraphs of section_change_data, one row each (a history page shows nothing else of
+/// The paragraphs of a section of a comparison, one row each (a history page shows nothing else of
 /// each version's change).
 ParagraphList change_paragraphs(const RenderInput& in, const PageLocation& at, const diff::SectionChange& sc,
                                 const model::Document& before, const model::Document& after,

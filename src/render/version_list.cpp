@@ -35,7 +35,7 @@ void version(std::string& out, const VersionRef& v) {
 
 /// themes/default/_history_version.html, written out. A line of the partial whose optional part
 /// is left out still ends in its newline, as the template library writes it.
-void write_stock(HtmlRope& rope, const VersionEntry& e) {
+void write_stock(HtmlRope& rope, VersionEntry& e) {
   std::string& out = rope.text();
   out += "<li class=\"version";
   if (e.run) out += " run";
@@ -91,7 +91,7 @@ void write_stock(HtmlRope& rope, const VersionEntry& e) {
     out += '\n';
   } else if (e.has_paragraphs) {
     out += "<ol class=\"paras-diff\">\n";
-    rope.append(e.paragraphs);
+    rope.append(std::move(e.paragraphs));
     rope.text() += "</ol>\n";
   }
   rope.text() += "</li>\n";

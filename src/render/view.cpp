@@ -134,29 +134,28 @@ constexpr char kHeldMark = '\x01';
 
 void HtmlRope::append_lasting(std::string_view html, bool from_root) {
   if (html.empty()) return;
-  if (own_.size() > own_flushed_) pieces_.push_back({nullptr, own_.size() - own_flushed_, false});
+  if (own_.size() > own_flushed_) pieces_.push_back({nullptr, own_.size() - own_flushed_, false, nullptr});
   own_flushed_ = own_.size();
-  pieces_.push_back({html.data(), html.size(), from_root});
-  lasting_bytes_ += html.size();
+  pieces_.push_back({html.data(), html.size(), from_root, nullptr});
+  lasting_bytes_ += from_root ? html.size() + html.size() / 2 : html.size();
 }
 
-void HtmlRope::append(const HtmlRope& other) {
-  std::size_t own_at = 0;
-  for (const Piece& p : other.pieces_) {
-    if (p.lasting) {
-      append_lasting({p.lasting, p.size}, p.from_root);
-    } else {
-      own_.append(other.own_, own_at, p.size);
-      own_at += p.size;
-    }
-  }
-  own_.append(other.own_, own_at);
+void HtmlRope::append(HtmlRope&& other) {
+  if (other.empty()) return;
+  if (own_.size() > own_flushed_) pieces_.push_back({nullptr, own_.size() - own_flushed_, false, nullptr});
+  own_flushed_ = own_.size();
+  const std::size_t size = other.size();
+  ropes_.push_back(std::make_unique<HtmlRope>(std::move(other)));
+  pieces_.push_back({nullptr, size, false, ropes_.back().get()});
+  lasting_bytes_ += size;
 }
 
 void HtmlRope::append_to(std::string& out, const PageLocation& at) const {
   std::size_t own_at = 0;
   for (const Piece& p : pieces_) {
-    if (!p.lasting) {
+    if (p.rope) {
+      p.rope->append_to(out, at);
+    } else if (!p.lasting) {
       out.append(own_, own_at, p.size);
       own_at += p.size;
     } else if (p.from_root) {

@@ -3,6 +3,7 @@
 // it needs). Values are plain strings; kainjow escapes {{x}} for HTML, and {{{x}}} is used
 // only for HTML this program produced.
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -49,9 +50,11 @@ class HtmlRope {
   /// hrefs are written from the site root (link::kInternalScheme), made relative to the page
   /// as it is written.
   void append_lasting(std::string_view html, bool from_root = false);
-  /// Another rope's pieces, its lasting ones by reference still.
-  void append(const HtmlRope& other);
-  /// An upper bound of the bytes written (hrefs from the root may get shorter or longer).
+  /// Another rope, kept whole inside this one: nothing it holds is copied until the page is written.
+  void append(HtmlRope&& other);
+  /// About the bytes written, to reserve: HTML with hrefs from the root is counted half as
+  /// long again (a relative href is longer: `../../../x/index.html` for `travaux:x/`), so that
+  /// the page it goes into is not grown and copied again.
   std::size_t size() const { return own_.size() + lasting_bytes_; }
   bool empty() const { return size() == 0; }
   /// The whole, for the page at `at`, appended to `out`.
@@ -59,11 +62,13 @@ class HtmlRope {
 
  private:
   struct Piece {
-    const char* lasting;  // nullptr: the next `size` bytes of own_
+    const char* lasting;  // nullptr: the next `size` bytes of own_, or `rope`
     std::size_t size;
     bool from_root;
+    const HtmlRope* rope;  // one of ropes_
   };
   std::string own_;
+  std::vector<std::unique_ptr<HtmlRope>> ropes_;
   std::vector<Piece> pieces_;  // up to own_flushed_; own_ after it follows them
   std::size_t own_flushed_ = 0;
   std::size_t lasting_bytes_ = 0;

@@ -1,12 +1,13 @@
-// The paragraphs of changes and history pages and the versions of history pages
-// (render/paragraph_list.h, render/version_list.h): written by the program for the default
-// theme's `_paragraph.html` and `_history_version.html`, they are byte for byte what the
-// template library makes of those partials; an archive's own partials are rendered as written.
+// The paragraphs of changes and history pages, the sections of changes pages and the versions of
+// history pages (render/paragraph_list.h, render/section_list.h, render/version_list.h): written
+// by the program for the default theme's partials, they are byte for byte what the template
+// library makes of those partials; an archive's own partials are rendered as written.
 #include <gtest/gtest.h>
 
 #include "link/link.h"
 #include "load/load.h"
 #include "render/paragraph_list.h"
+#include "render/section_list.h"
 #include "render/version_list.h"
 #include "render/render.h"
 #include "render/theme.h"
@@ -38,22 +39,23 @@ render::SiteImage build_with(const fs::path& content, const std::map<std::string
 
 /// The site with the default `partial` (named without ".html"), written directly, against the
 /// site with the same partial made unequal to the default by a Mustache comment at its end, so
-/// that the library renders it; `written` is a piece of what it writes, to be found on 5 pages.
+/// that the library renders it; `written` is a piece of what it writes, to be found on 2 pages or more.
 void expect_same_as_library(const fs::path& content, const std::string& partial, const std::string& written) {
   auto files = default_files();
   const render::SiteImage stock = build_with(content, files, partial, true);
-  std::string& source = files[partial + ".html"];
-  source.insert(source.rfind("</li>") + 5, "{{! the library renders this }}");
+  files[partial + ".html"].insert(0, "{{! the library renders this }}");
   const render::SiteImage library = build_with(content, files, partial, false);
   EXPECT_EQ(test::differing_files(library.files, stock.files), "") << "what is written differs from " << partial;
   std::size_t pages = 0;
   for (const auto& [path, bytes] : stock.files) pages += bytes.find(written) != std::string::npos;
-  EXPECT_GE(pages, 5u);
+  EXPECT_GE(pages, 2u);
 }
 
 void expect_same_paragraphs(const fs::path& content) {
   expect_same_as_library(content, "_paragraph", "<li class=\"para ");
   expect_same_as_library(content, "_history_version", "<li class=\"version");
+  expect_same_as_library(content, "_section_change", "<section class=\"section-change");
+  expect_same_as_library(content, "_unchanged_run", "<details class=\"unchanged-run\">");
 }
 
 fs::path quic_http() { return fs::path(TRAVAUX_SOURCE_DIR) / "../shared/real/quic-http/content"; }
@@ -169,6 +171,55 @@ TEST(VersionList, EveryKindOfEntryIsWrittenAsTheLibraryRendersIt) {
   EXPECT_NE(written.find("<a href=\"../../drafts/v/index.html#para-1\">x</a>"), std::string::npos) << written;
   EXPECT_NE(written.find("<p class=\"version-status\">New in this version.</p>\n\n</li>"), std::string::npos) << written;
   EXPECT_NE(written.find("</a>, <a href=\"../v2/\">v2</a>.</p>\n</li>"), std::string::npos) << written;
+}
+
+TEST(SectionList, EveryKindOfSectionAndRunIsWrittenAsTheLibraryRendersIt) {
+  const std::string odd = "a<b>&\"'\x01";
+  auto files = default_files();
+  diag::Diagnostics diags;
+  const auto stock = render::Theme::from_files(files, {}, diags);
+  files["_section_change.html"] += "{{! not the default }}";
+  files["_unchanged_run.html"] += "{{! not the default }}";
+  const auto library = render::Theme::from_files(files, {}, diags);
+  ASSERT_TRUE(stock && library);
+  ASSERT_TRUE(stock->stock_partial("_section_change") && stock->stock_partial("_unchanged_run"));
+  ASSERT_FALSE(library->stock_partial("_section_change") || library->stock_partial("_unchanged_run"));
+  const render::PageLocation at{"drafts/v2/changes", false};
+  auto block = [&](const std::string& status, bool paragraphs) {
+    render::SectionBlock b;
+    b.anchor = b.summary = b.history_url = odd;
+    b.title_html = "<em>T</em>";
+    b.status = status;
+    if (status != "unchanged") b.note = odd;
+    b.has_paragraphs = paragraphs;
+    if (paragraphs) b.paragraphs.append_lasting("<li><a href=\"travaux:drafts/v1/#para-1\">x</a></li>\n", true);
+    return b;
+  };
+  auto write = [&](const render::Theme& theme) {
+    render::SectionList list(theme, at);
+    list.add(block("changed", true));
+    list.add(block("added", false));
+    std::vector<render::SectionBlock> run;
+    run.push_back(block("unchanged", true));
+    run.push_back(block("unchanged", false));
+    list.add_run(odd, std::move(run));
+    list.add(block("unchanged", true));
+    std::string out;
+    list.take().append_to(out, at);
+    return out;
+  };
+  const std::string written = write(*stock);
+  EXPECT_EQ(written, write(*library));
+  EXPECT_EQ(written.find('\x01'), std::string::npos);
+  EXPECT_NE(written.find("<section class=\"section-change changed\" id=\"a&lt;b&gt;&amp;&quot;&apos;"), std::string::npos) << written;
+  EXPECT_NE(written.find("<span class=\"section-title\"><em>T</em></span>"), std::string::npos) << written;
+  EXPECT_NE(written.find("<a href=\"../../../drafts/v1/index.html#para-1\">x</a>"), std::string::npos) << written;
+  EXPECT_NE(written.find("<details class=\"unchanged-run\">\n<summary>a&lt;b"), std::string::npos) << written;
+  // No section at all: the blank line the library leaves.
+  render::SectionList none(*stock, at);
+  std::string empty;
+  none.take().append_to(empty, at);
+  EXPECT_EQ(empty, "\n");
 }
 
 }  // namespace
