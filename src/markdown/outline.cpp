@@ -3,6 +3,7 @@
 #include "markdown/outline.h"
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstring>
 #include <functional>
@@ -33,7 +34,7 @@ char32_t next_code_point(std::string_view s, std::size_t& i) {
 
 enum class CharClass { space, word, punct };
 
-CharClass classify(char32_t cp) {
+constexpr CharClass classify(char32_t cp) {
   if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 || cp == 0x202F || cp == 0x3000)
     return CharClass::space;
   if (cp < 0x80) {
@@ -45,6 +46,24 @@ CharClass classify(char32_t cp) {
       (cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x3001 && cp <= 0x303F))
     return CharClass::punct;
   return CharClass::word;
+}
+
+/// classify() of each ASCII byte, looked up: most of a draft's text is ASCII, and a draft's words
+/// are split character by character (split_words).
+constexpr std::array<CharClass, 128> kAsciiClass = [] {
+  std::array<CharClass, 128> out{};
+  for (char32_t c = 0; c < 128; ++c) out[c] = classify(c);
+  return out;
+}();
+
+/// The class of the character at `s[i]`, advancing `i` past it.
+CharClass next_class(std::string_view s, std::size_t& i) {
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    ++i;
+    return kAsciiClass[c];
+  }
+  return classify(next_code_point(s, i));
 }
 
 std::uint64_t mix(std::uint64_t h, std::uint64_t v) {
@@ -289,7 +308,7 @@ void split_words(std::string_view text, const MarkNode* marks, TextArena& chars,
   std::size_t i = 0;
   while (i < text.size()) {
     const std::size_t start = i;
-    const CharClass cls = classify(next_code_point(text, i));
+    const CharClass cls = next_class(text, i);
     if (cls == CharClass::punct) {
       out.push_back(chars.atom(Atom::Kind::word, text.substr(start, i - start), marks));
       continue;
@@ -297,7 +316,7 @@ void split_words(std::string_view text, const MarkNode* marks, TextArena& chars,
     std::size_t end = i;
     while (end < text.size() && end - start < Atom::kMaxSize - 4) {
       std::size_t j = end;
-      if (classify(next_code_point(text, j)) != cls) break;
+      if (next_class(text, j) != cls) break;
       end = j;
     }
     i = end;

@@ -339,14 +339,20 @@ void add_sources(const RenderInput& in, const PageLocation& at, const Document* 
     put(d, "objectives_text", after.display_name() + " has " + count(after) + ".");
   // Every letter or document that refers to the new draft, with each sentence that does,
   // and the parts of the draft they name.
+  // The documents that refer to it, in document order, from its backlinks: a scan of the whole
+  // archive per page made these pages grow with drafts x documents.
   std::vector<Data> letters;
   std::set<std::string> anchors;
-  for (std::size_t i = 0; i < in.archive.documents.size(); ++i) {
-    const Document& from = in.archive.documents[i];
+  static const std::vector<link::Reference> kNone;
+  const auto backlinks = in.linked.backlinks.find(after.id);
+  for (const link::Reference& b : backlinks == in.linked.backlinks.end() ? kNone : backlinks->second) {
+    const Document* source = in.archive.find(b.from_id);
+    if (!source) continue;
+    const Document& from = *source;
     if (from.kind != model::Kind::letter && from.kind != model::Kind::document) continue;
     std::vector<Data> contexts;
     std::set<std::string> seen;
-    for (const auto& r : in.linked.documents[i].references) {
+    for (const auto& r : in.linked.of(in.archive, from).references) {
       if (r.to_id != after.id) continue;
       if (!r.anchor.empty() && !r.anchor.starts_with("para-")) anchors.insert(r.anchor);
       if (r.context.empty() || !seen.insert(r.context).second) continue;
@@ -354,8 +360,6 @@ void add_sources(const RenderInput& in, const PageLocation& at, const Document* 
       put(c, "text", r.context);
       contexts.push_back(std::move(c));
     }
-    const auto& refs = in.linked.documents[i].references;
-    if (std::none_of(refs.begin(), refs.end(), [&](const auto& r) { return r.to_id == after.id; })) continue;
     Data l = doc_ref(in, at, from);
     set_list(l, "contexts", list_of(std::move(contexts)));
     letters.push_back(std::move(l));
