@@ -11,6 +11,7 @@
 #include "compare/provenance.h"
 #include "diff/inline_html.h"
 #include "render/changes_page.h"
+#include "render/provenance_paragraphs.h"
 #include "text/escape.h"
 
 namespace travaux::render {
@@ -202,7 +203,8 @@ void add_chart(const PageLocation& at, const std::vector<Share>& parts, const co
 }
 
 Data held_sections(const RenderInput& in, const PageLocation& at, const compare::TextProvenance& tp,
-                   const diff::DraftText& text, const std::vector<const Document*>& docs, std::size_t k) {
+                   const diff::DraftText& text, const std::vector<const Document*>& docs, std::size_t k,
+                   HeldHtml& page_held) {
   const compare::VersionProvenance& vp = tp.versions[k];
   const diff::UrlFor url_for = draft_url_for(in, *docs[k], at);
   const VersionLinks links(at, docs);
@@ -216,23 +218,22 @@ Data held_sections(const RenderInput& in, const PageLocation& at, const compare:
     if (title.empty()) title = text::escape_html(anchor_label(sec.anchor));
     put(sd, "title_html", title);
     put(sd, "history_url", at.url(history_folder(in, *docs[k]) + "/" + sec.anchor + "/"));
-    std::vector<Data> paras;
-    paras.reserve(sec.paragraphs.size());
+    ProvenanceParagraphs paras(in.theme, at);
     for (std::size_t i = 0; i < sec.paragraphs.size(); ++i) {
       const diff::Paragraph& p = sec.paragraphs[i];
       const compare::ParagraphProvenance& pp = vp.sections[s][i];
-      Data pd;
-      put(pd, "id", (*vp.ids)[s][i]);
-      if (p.number) put(pd, "number", std::to_string(p.number));
-      const auto held = diff::held_html(p);
-      put(pd, "html", !held ? diff::plain_html(p, url_for)
-                      : held->from_root ? relativize(held->html, at) : std::string(held->html));
-      put(pd, "age", std::to_string(age_shade(pp.newest, k)));
-      const auto history = tp.history(pp);
-      put(pd, "events_html", events_html(links, history, pp.events));
-      paras.push_back(std::move(pd));
+      const std::string number = p.number ? std::to_string(p.number) : std::string();
+      const std::string age = std::to_string(age_shade(pp.newest, k));
+      const std::string events = events_html(links, tp.history(pp), pp.events);
+      if (const auto held = diff::held_html(p)) {
+        paras.add({(*vp.ids)[s][i], age, number, held->html, events, true, held->from_root});
+      } else {
+        const std::string made = diff::plain_html(p, url_for);
+        paras.add({(*vp.ids)[s][i], age, number, made, events});
+      }
     }
-    set_list(sd, "paragraphs", list_of(std::move(paras)));
+    if (!paras.empty()) put(sd, "has_paragraphs", true);
+    put(sd, "paragraphs_html", page_held.hold(paras.take()));
     sections.push_back(std::move(sd));
   }
   return list_of(std::move(sections));
@@ -268,7 +269,7 @@ std::string render_one(const RenderInput& in, const compare::ComparedText& ct, c
     const std::vector<Share> parts = shares(vp);
     put(d, "share_line", share_line(parts, vp, docs, k));
     if (vp.words) add_chart(page.at, parts, vp, docs, k, d);
-    d["sections"] = held_sections(in, page.at, tp, *ct.versions[k].text, docs, k);
+    d["sections"] = held_sections(in, page.at, tp, *ct.versions[k].text, docs, k, page.held);
   } else {
     add_sources(in, page.at, k > 0 ? docs[k - 1] : nullptr, doc, d);
   }

@@ -1,5 +1,6 @@
-// The paragraphs of changes and history pages, the sections of changes pages and the versions of
-// history pages (render/paragraph_list.h, render/section_list.h, render/version_list.h): written
+// The paragraphs of changes, history and provenance pages, the sections of changes pages and the
+// versions of history pages (render/paragraph_list.h, render/provenance_paragraphs.h,
+// render/section_list.h, render/version_list.h): written
 // by the program for the default theme's partials, they are byte for byte what the template
 // library makes of those partials; an archive's own partials are rendered as written.
 #include <gtest/gtest.h>
@@ -7,6 +8,7 @@
 #include "link/link.h"
 #include "load/load.h"
 #include "render/paragraph_list.h"
+#include "render/provenance_paragraphs.h"
 #include "render/section_list.h"
 #include "render/version_list.h"
 #include "render/render.h"
@@ -56,6 +58,7 @@ void expect_same_paragraphs(const fs::path& content) {
   expect_same_as_library(content, "_history_version", "<li class=\"version");
   expect_same_as_library(content, "_section_change", "<section class=\"section-change");
   expect_same_as_library(content, "_unchanged_run", "<details class=\"unchanged-run\">");
+  expect_same_as_library(content, "_provenance_paragraph", "\" class=\"age-");
 }
 
 fs::path quic_http() { return fs::path(TRAVAUX_SOURCE_DIR) / "../shared/real/quic-http/content"; }
@@ -220,6 +223,38 @@ TEST(SectionList, EveryKindOfSectionAndRunIsWrittenAsTheLibraryRendersIt) {
   std::string empty;
   none.take().append_to(empty, at);
   EXPECT_EQ(empty, "\n");
+}
+
+TEST(ProvenanceParagraphs, EveryFieldIsWrittenAsTheLibraryRendersIt) {
+  const std::string odd = "a<b>&\"'\x01";
+  auto files = default_files();
+  diag::Diagnostics diags;
+  const auto stock = render::Theme::from_files(files, {}, diags);
+  files["_provenance_paragraph.html"] += "{{! not the default }}";
+  const auto library = render::Theme::from_files(files, {}, diags);
+  ASSERT_TRUE(stock && library);
+  ASSERT_TRUE(stock->stock_partial("_provenance_paragraph"));
+  ASSERT_FALSE(library->stock_partial("_provenance_paragraph"));
+  const render::PageLocation at{"drafts/v2/provenance", true};
+  const std::vector<render::ProvenanceRow> rows = {
+      {odd, "3", odd, "<b>words</b>", "<a href=\"x\">v1</a>"},
+      {"para-2", "0", "", "<a href=\"travaux:drafts/v1/#para-1\">x</a>", "", true, true},
+      {"preamble_1", "1", "", "<a href=\"travaux:letters/l/\">l</a>", "", false, true},
+  };
+  auto write = [&](const render::Theme& theme) {
+    render::ProvenanceParagraphs list(theme, at);
+    for (const auto& r : rows) list.add(r);
+    std::string out;
+    list.take().append_to(out, at);
+    return out;
+  };
+  const std::string written = write(*stock);
+  EXPECT_EQ(written, write(*library));
+  EXPECT_EQ(written.find('\x01'), std::string::npos);
+  EXPECT_NE(written.find("<li id=\"a&lt;b&gt;&amp;&quot;&apos;"), std::string::npos) << written;
+  EXPECT_NE(written.find("<a href=\"../../../drafts/v1/#para-1\">x</a>"), std::string::npos) << written;
+  EXPECT_NE(written.find("<a href=\"../../../letters/l/\">l</a>"), std::string::npos) << written;
+  EXPECT_NE(written.find("<p class=\"prov-note\"><a href=\"x\">v1</a></p></li>\n"), std::string::npos) << written;
 }
 
 }  // namespace

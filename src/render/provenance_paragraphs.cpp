@@ -1,0 +1,53 @@
+// One `_provenance_paragraph.html` per paragraph of a provenance page, written directly for the
+// default theme's own partial (render/provenance_paragraphs.h).
+#include "render/provenance_paragraphs.h"
+
+#include "text/escape.h"
+
+namespace travaux::render {
+
+namespace {
+
+/// Template values are escaped as the theme's escape does (render/theme.cpp).
+void escaped(std::string& out, std::string_view value) { text::append_escaped_html(out, value, "&apos;"); }
+
+/// The paragraph's words, as held or as made for this page.
+void words(HtmlRope& rope, const ProvenanceRow& r, const PageLocation& at) {
+  if (r.html_lasts) rope.append_lasting(r.html, r.html_from_root);
+  else if (r.html_from_root) relativize_into(rope.text(), r.html, at);
+  else rope.text() += r.html;
+}
+
+/// themes/default/_provenance_paragraph.html, written out.
+void write_stock(HtmlRope& rope, const ProvenanceRow& r, const PageLocation& at) {
+  std::string& out = rope.text();
+  out += "<li id=\"";
+  escaped(out, r.id);
+  out += "\" class=\"age-";
+  escaped(out, r.age);
+  out += "\"><span class=\"num\">";
+  escaped(out, r.number);
+  out += "</span><div class=\"words\">";
+  words(rope, r, at);
+  rope.text().append("</div><p class=\"prov-note\">").append(r.events_html).append("</p></li>\n");
+}
+
+Data row_data(const ProvenanceRow& r, const PageLocation& at) {
+  Data d;
+  put(d, "id", std::string(r.id));
+  if (!r.number.empty()) put(d, "number", std::string(r.number));
+  put(d, "html", r.html_from_root ? relativize(r.html, at) : std::string(r.html));
+  put(d, "age", std::string(r.age));
+  put(d, "events_html", std::string(r.events_html));
+  return d;
+}
+
+}  // namespace
+
+void ProvenanceParagraphs::add(const ProvenanceRow& row) {
+  ++count_;
+  if (stock_) write_stock(out_, row, at_);
+  else out_.text() += theme_.render_partial("_provenance_paragraph", row_data(row, at_));
+}
+
+}  // namespace travaux::render
