@@ -3,37 +3,33 @@
 #include "render/paragraph_list.h"
 
 #include "render/view.h"
-#include "text/escape.h"
 
 namespace travaux::render {
 
 namespace {
 
-/// Template values are escaped as the theme's escape does (render/theme.cpp).
-void escaped(std::string& out, std::string_view value) { text::append_escaped_html(out, value, "&apos;"); }
-
 /// themes/default/_paragraph.html, written out.
 void write_stock(HtmlRope& rope, const ParagraphRow& r, const PageLocation& at) {
   std::string& out = rope.text();
   out += "<li class=\"para ";
-  escaped(out, r.cls);
+  append_template_escaped(out, r.cls);
   out += '"';
   if (!r.id.empty()) {
     out += " id=\"";
-    escaped(out, r.id);
+    append_template_escaped(out, r.id);
     out += '"';
   }
   out += "><span class=\"num\">";
-  escaped(out, r.number);
+  append_template_escaped(out, r.number);
   if (!r.was.empty()) {
     out += " <span class=\"was\">(was ";
-    escaped(out, r.was);
+    append_template_escaped(out, r.was);
     out += ")</span>";
   }
   out += "</span>";
   if (!r.badge.empty()) {
     out += " <span class=\"badge\">";
-    escaped(out, r.badge);
+    append_template_escaped(out, r.badge);
     out += "</span>";
   }
   if (!r.note_html.empty()) out.append(" <span class=\"para-note\">").append(r.note_html).append("</span>");

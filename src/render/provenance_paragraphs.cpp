@@ -2,14 +2,9 @@
 // default theme's own partial (render/provenance_paragraphs.h).
 #include "render/provenance_paragraphs.h"
 
-#include "text/escape.h"
-
 namespace travaux::render {
 
 namespace {
-
-/// Template values are escaped as the theme's escape does (render/theme.cpp).
-void escaped(std::string& out, std::string_view value) { text::append_escaped_html(out, value, "&apos;"); }
 
 /// The paragraph's words, as held or as made for this page.
 void words(HtmlRope& rope, const ProvenanceRow& r, const PageLocation& at) {
@@ -22,11 +17,11 @@ void words(HtmlRope& rope, const ProvenanceRow& r, const PageLocation& at) {
 void write_stock(HtmlRope& rope, const ProvenanceRow& r, const PageLocation& at) {
   std::string& out = rope.text();
   out += "<li id=\"";
-  escaped(out, r.id);
+  append_template_escaped(out, r.id);
   out += "\" class=\"age-";
-  escaped(out, r.age);
+  append_template_escaped(out, r.age);
   out += "\"><span class=\"num\">";
-  escaped(out, r.number);
+  append_template_escaped(out, r.number);
   out += "</span><div class=\"words\">";
   words(rope, r, at);
   rope.text().append("</div><p class=\"prov-note\">").append(r.events_html).append("</p></li>\n");

@@ -2,14 +2,9 @@
 // (render/section_list.h).
 #include "render/section_list.h"
 
-#include "text/escape.h"
-
 namespace travaux::render {
 
 namespace {
-
-/// Template values are escaped as the theme's escape does (render/theme.cpp).
-void escaped(std::string& out, std::string_view value) { text::append_escaped_html(out, value, "&apos;"); }
 
 /// themes/default/_section_change.html, written out. A line of the partial whose optional part
 /// is left out keeps its newline, except where a section was entered and wrote nothing: the
@@ -18,24 +13,24 @@ void write_stock_section(HtmlRope& rope, SectionBlock& s) {
   std::string& out = rope.text();
   const bool unchanged = s.status == "unchanged";
   out += "<section class=\"section-change ";
-  escaped(out, s.status);
+  append_template_escaped(out, s.status);
   out += "\" id=\"";
-  escaped(out, s.anchor);
+  append_template_escaped(out, s.anchor);
   out += "\">\n";
   out += unchanged ? "<details>\n<summary>" : "\n<h2>";
   out += "<span class=\"section-title\">";
   out += s.title_html;
   out += "</span> <span class=\"section-summary\">— ";
-  escaped(out, s.summary);
+  append_template_escaped(out, s.summary);
   out += unchanged ? "</span></summary>\n\n" : "</span></h2>\n";
   out += "<p class=\"section-meta\">";
   if (!s.note.empty()) {
     out += "<span class=\"section-note\">";
-    escaped(out, s.note);
+    append_template_escaped(out, s.note);
     out += "</span> ";
   }
   out += "<a href=\"";
-  escaped(out, s.history_url);
+  append_template_escaped(out, s.history_url);
   out += "\">History of this section</a></p>\n";
   if (s.has_paragraphs) {
     out += "<ol class=\"paras-diff\">\n";
@@ -85,7 +80,7 @@ void SectionList::add_run(const std::string& summary, std::vector<SectionBlock> 
   for (auto& s : run) write_section(sections, s);
   if (stock_run_) {
     out_.text() += "<details class=\"unchanged-run\">\n<summary>";
-    escaped(out_.text(), summary);
+    append_template_escaped(out_.text(), summary);
     out_.text() += "</summary>\n";
     out_.append(std::move(sections));
     out_.text() += "</details>\n";

@@ -58,6 +58,10 @@ using Cache = std::map<std::string, std::unique_ptr<mu::mustache>>;
 
 }  // namespace
 
+void append_template_escaped(std::string& out, std::string_view value) {
+  text::append_escaped_html(out, value, "&apos;");
+}
+
 std::uint64_t Theme::next_serial() {
   static std::atomic<std::uint64_t> counter{0};
   return ++counter;

@@ -7,6 +7,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <string_view>
 
 #include <kainjow/mustache.hpp>
 
@@ -16,6 +17,10 @@
 namespace travaux::render {
 
 using Data = kainjow::mustache::data;
+
+/// `value` escaped as the theme escapes a {{value}} (render/theme.cpp), appended to `out`: for
+/// the partials the program writes itself (render/paragraph_list.h and its kin).
+void append_template_escaped(std::string& out, std::string_view value);
 
 class Theme {
  public:

@@ -2,8 +2,6 @@
 // theme's own partial (render/version_list.h).
 #include "render/version_list.h"
 
-#include "text/escape.h"
-
 namespace travaux::render {
 
 VersionRef::VersionRef(const PageLocation& at, const model::Document& doc)
@@ -11,15 +9,12 @@ VersionRef::VersionRef(const PageLocation& at, const model::Document& doc)
 
 namespace {
 
-/// Template values are escaped as the theme's escape does (render/theme.cpp).
-void escaped(std::string& out, std::string_view value) { text::append_escaped_html(out, value, "&apos;"); }
-
 /// `<a href="url">label</a>`, escaped.
 void link(std::string& out, std::string_view url, std::string_view label) {
   out += "<a href=\"";
-  escaped(out, url);
+  append_template_escaped(out, url);
   out += "\">";
-  escaped(out, label);
+  append_template_escaped(out, label);
   out += "</a>";
 }
 
@@ -27,9 +22,9 @@ void link(std::string& out, std::string_view url, std::string_view label) {
 void version(std::string& out, const VersionRef& v) {
   link(out, v.url, v.label);
   out += " <time datetime=\"";
-  escaped(out, v.date_iso);
+  append_template_escaped(out, v.date_iso);
   out += "\">";
-  escaped(out, v.date);
+  append_template_escaped(out, v.date);
   out += "</time>";
 }
 
@@ -47,7 +42,7 @@ void write_stock(HtmlRope& rope, VersionEntry& e) {
     out += " to ";
     version(out, e.last);
     out += "</h2>\n<p class=\"version-status\">";
-    escaped(out, e.status);
+    append_template_escaped(out, e.status);
     for (std::size_t i = 0; i < e.members.size(); ++i) {
       out += ' ';
       link(out, e.members[i].second, e.members[i].first);
@@ -68,7 +63,7 @@ void write_stock(HtmlRope& rope, VersionEntry& e) {
   out += '\n';
   if (!e.status.empty()) {
     out += "<p class=\"version-status\">";
-    escaped(out, e.status);
+    append_template_escaped(out, e.status);
     if (e.not_held) {
       out += ' ';
       link(out, e.url, "What the archive says of this version");
@@ -81,7 +76,7 @@ void write_stock(HtmlRope& rope, VersionEntry& e) {
   out += '\n';
   if (!e.renamed.empty()) {
     out += "<p class=\"version-status\">";
-    escaped(out, e.renamed);
+    append_template_escaped(out, e.renamed);
     out += "</p>";
   }
   out += '\n';

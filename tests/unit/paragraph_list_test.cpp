@@ -27,6 +27,26 @@ std::map<std::string, std::string> default_files() {
   return files;
 }
 
+/// The default theme, and the same with each of `partials` made unequal to the default's by a
+/// Mustache comment, so that the library renders them.
+struct StockAndLibrary {
+  std::unique_ptr<render::Theme> stock, library;
+};
+StockAndLibrary stock_and_library(const std::vector<std::string>& partials) {
+  auto files = default_files();
+  diag::Diagnostics diags;
+  StockAndLibrary out;
+  out.stock = render::Theme::from_files(files, {}, diags);
+  for (const auto& p : partials) files[p + ".html"] += "{{! not the default }}";
+  out.library = render::Theme::from_files(files, {}, diags);
+  EXPECT_TRUE(out.stock && out.library);
+  for (const auto& p : partials) {
+    EXPECT_TRUE(out.stock && out.stock->stock_partial(p)) << p;
+    EXPECT_FALSE(out.library && out.library->stock_partial(p)) << p;
+  }
+  return out;
+}
+
 render::SiteImage build_with(const fs::path& content, const std::map<std::string, std::string>& theme_files,
                              const std::string& partial, bool expect_stock) {
   diag::Diagnostics diags;
@@ -76,14 +96,10 @@ TEST(ParagraphList, WrittenAsTheDefaultPartialRendersThemOnRealDrafts) {
 
 TEST(ParagraphList, EveryFieldIsEscapedAndEmptyOnesAreLeftOut) {
   const std::string odd = "a<b>&\"'\x01";
-  auto files = default_files();
-  diag::Diagnostics diags;
-  const auto stock = render::Theme::from_files(files, {}, diags);
-  files["_paragraph.html"] += "{{! not the default }}";
-  const auto library = render::Theme::from_files(files, {}, diags);
-  ASSERT_TRUE(stock && library);
-  ASSERT_TRUE(stock->stock_partial("_paragraph"));
-  ASSERT_FALSE(library->stock_partial("_paragraph"));
+  const auto themes = stock_and_library({"_paragraph"});
+  ASSERT_TRUE(themes.stock && themes.library);
+  const render::Theme& stock = *themes.stock;
+  const render::Theme& library = *themes.library;
   const std::vector<render::ParagraphRow> rows = {
       {odd, odd, odd, odd, odd, "<em>note</em>", std::string_view("<b>words</b>")},
       {"same", "", "", "", "", "", std::nullopt},
@@ -93,7 +109,7 @@ TEST(ParagraphList, EveryFieldIsEscapedAndEmptyOnesAreLeftOut) {
       {"same", "", "5", "", "", "", std::string_view("<a href=\"travaux:drafts/y/\">y</a>"), false, true},
   };
   const render::PageLocation at{"drafts/z/changes", false};
-  render::ParagraphList a(*stock, at), b(*library, at);
+  render::ParagraphList a(stock, at), b(library, at);
   for (const auto& r : rows) {
     a.add(r);
     b.add(r);
@@ -128,14 +144,10 @@ TEST(ParagraphList, AnArchivesOwnPartialIsRenderedForEachParagraph) {
 
 TEST(VersionList, EveryKindOfEntryIsWrittenAsTheLibraryRendersIt) {
   const std::string odd = "a<b>&\"'\x01";
-  auto files = default_files();
-  diag::Diagnostics diags;
-  const auto stock = render::Theme::from_files(files, {}, diags);
-  files["_history_version.html"] += "{{! not the default }}";
-  const auto library = render::Theme::from_files(files, {}, diags);
-  ASSERT_TRUE(stock && library);
-  ASSERT_TRUE(stock->stock_partial("_history_version"));
-  ASSERT_FALSE(library->stock_partial("_history_version"));
+  const auto themes = stock_and_library({"_history_version"});
+  ASSERT_TRUE(themes.stock && themes.library);
+  const render::Theme& stock = *themes.stock;
+  const render::Theme& library = *themes.library;
   const render::PageLocation at{"history/x", false};
   render::VersionRef ref;
   ref.label = ref.url = ref.date = ref.date_iso = odd;
@@ -161,7 +173,7 @@ TEST(VersionList, EveryKindOfEntryIsWrittenAsTheLibraryRendersIt) {
     out[4].paragraphs.text() += "<li>hidden</li>\n";
     return out;
   };
-  render::VersionList a(*stock, at), b(*library, at);
+  render::VersionList a(stock, at), b(library, at);
   for (auto& e : entries()) a.add(std::move(e));
   for (auto& e : entries()) b.add(std::move(e));
   std::string written, rendered;
@@ -178,15 +190,10 @@ TEST(VersionList, EveryKindOfEntryIsWrittenAsTheLibraryRendersIt) {
 
 TEST(SectionList, EveryKindOfSectionAndRunIsWrittenAsTheLibraryRendersIt) {
   const std::string odd = "a<b>&\"'\x01";
-  auto files = default_files();
-  diag::Diagnostics diags;
-  const auto stock = render::Theme::from_files(files, {}, diags);
-  files["_section_change.html"] += "{{! not the default }}";
-  files["_unchanged_run.html"] += "{{! not the default }}";
-  const auto library = render::Theme::from_files(files, {}, diags);
-  ASSERT_TRUE(stock && library);
-  ASSERT_TRUE(stock->stock_partial("_section_change") && stock->stock_partial("_unchanged_run"));
-  ASSERT_FALSE(library->stock_partial("_section_change") || library->stock_partial("_unchanged_run"));
+  const auto themes = stock_and_library({"_section_change", "_unchanged_run"});
+  ASSERT_TRUE(themes.stock && themes.library);
+  const render::Theme& stock = *themes.stock;
+  const render::Theme& library = *themes.library;
   const render::PageLocation at{"drafts/v2/changes", false};
   auto block = [&](const std::string& status, bool paragraphs) {
     render::SectionBlock b;
@@ -211,15 +218,15 @@ TEST(SectionList, EveryKindOfSectionAndRunIsWrittenAsTheLibraryRendersIt) {
     list.take().append_to(out, at);
     return out;
   };
-  const std::string written = write(*stock);
-  EXPECT_EQ(written, write(*library));
+  const std::string written = write(stock);
+  EXPECT_EQ(written, write(library));
   EXPECT_EQ(written.find('\x01'), std::string::npos);
   EXPECT_NE(written.find("<section class=\"section-change changed\" id=\"a&lt;b&gt;&amp;&quot;&apos;"), std::string::npos) << written;
   EXPECT_NE(written.find("<span class=\"section-title\"><em>T</em></span>"), std::string::npos) << written;
   EXPECT_NE(written.find("<a href=\"../../../drafts/v1/index.html#para-1\">x</a>"), std::string::npos) << written;
   EXPECT_NE(written.find("<details class=\"unchanged-run\">\n<summary>a&lt;b"), std::string::npos) << written;
   // No section at all: the blank line the library leaves.
-  render::SectionList none(*stock, at);
+  render::SectionList none(stock, at);
   std::string empty;
   none.take().append_to(empty, at);
   EXPECT_EQ(empty, "\n");
@@ -227,14 +234,10 @@ TEST(SectionList, EveryKindOfSectionAndRunIsWrittenAsTheLibraryRendersIt) {
 
 TEST(ProvenanceParagraphs, EveryFieldIsWrittenAsTheLibraryRendersIt) {
   const std::string odd = "a<b>&\"'\x01";
-  auto files = default_files();
-  diag::Diagnostics diags;
-  const auto stock = render::Theme::from_files(files, {}, diags);
-  files["_provenance_paragraph.html"] += "{{! not the default }}";
-  const auto library = render::Theme::from_files(files, {}, diags);
-  ASSERT_TRUE(stock && library);
-  ASSERT_TRUE(stock->stock_partial("_provenance_paragraph"));
-  ASSERT_FALSE(library->stock_partial("_provenance_paragraph"));
+  const auto themes = stock_and_library({"_provenance_paragraph"});
+  ASSERT_TRUE(themes.stock && themes.library);
+  const render::Theme& stock = *themes.stock;
+  const render::Theme& library = *themes.library;
   const render::PageLocation at{"drafts/v2/provenance", true};
   const std::vector<render::ProvenanceRow> rows = {
       {odd, "3", odd, "<b>words</b>", "<a href=\"x\">v1</a>"},
@@ -248,8 +251,8 @@ TEST(ProvenanceParagraphs, EveryFieldIsWrittenAsTheLibraryRendersIt) {
     list.take().append_to(out, at);
     return out;
   };
-  const std::string written = write(*stock);
-  EXPECT_EQ(written, write(*library));
+  const std::string written = write(stock);
+  EXPECT_EQ(written, write(library));
   EXPECT_EQ(written.find('\x01'), std::string::npos);
   EXPECT_NE(written.find("<li id=\"a&lt;b&gt;&amp;&quot;&apos;"), std::string::npos) << written;
   EXPECT_NE(written.find("<a href=\"../../../drafts/v1/#para-1\">x</a>"), std::string::npos) << written;
