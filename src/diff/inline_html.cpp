@@ -152,9 +152,8 @@ void hold_html(Comparison& comparison, const UrlFor* before_links, const UrlFor*
     for (auto& c : sc.paragraphs) {
       // Unchanged paragraphs show their own Paragraph::html; a moved-away marker shows nothing.
       if (c.kind == K::unchanged || c.kind == K::moved_away) continue;
-      const bool fixed = c.kind == K::changed ? page_independent(c.words)
-                                              : (c.kind == K::added ? c.after : c.before)->html.has_value() &&
-                                                    !(c.kind == K::added ? c.after : c.before)->html_from_root;
+      const Paragraph& own = c.kind == K::added ? *c.after : *c.before;  // for added and removed
+      const bool fixed = c.kind == K::changed ? page_independent(c.words) : own.html && !own.html_from_root;
       if (fixed) {
         c.html = inline_html(c, nullptr);
         continue;

@@ -35,9 +35,7 @@ void write_stock(HtmlRope& rope, const ParagraphRow& r, const PageLocation& at) 
   if (!r.note_html.empty()) out.append(" <span class=\"para-note\">").append(r.note_html).append("</span>");
   if (r.html) {
     out += "<div class=\"words\">";
-    if (r.html_lasts) rope.append_lasting(*r.html, r.html_from_root);
-    else if (r.html_from_root) relativize_into(out, *r.html, at);
-    else out += *r.html;
+    rope.append_paragraph_html(*r.html, r.html_lasts, r.html_from_root, at);
     out += "</div>";
   }
   out += "</li>\n";

@@ -6,13 +6,6 @@ namespace travaux::render {
 
 namespace {
 
-/// The paragraph's words, as held or as made for this page.
-void words(HtmlRope& rope, const ProvenanceRow& r, const PageLocation& at) {
-  if (r.html_lasts) rope.append_lasting(r.html, r.html_from_root);
-  else if (r.html_from_root) relativize_into(rope.text(), r.html, at);
-  else rope.text() += r.html;
-}
-
 /// themes/default/_provenance_paragraph.html, written out.
 void write_stock(HtmlRope& rope, const ProvenanceRow& r, const PageLocation& at) {
   std::string& out = rope.text();
@@ -23,7 +16,7 @@ void write_stock(HtmlRope& rope, const ProvenanceRow& r, const PageLocation& at)
   out += "\"><span class=\"num\">";
   append_template_escaped(out, r.number);
   out += "</span><div class=\"words\">";
-  words(rope, r, at);
+  rope.append_paragraph_html(r.html, r.html_lasts, r.html_from_root, at);
   rope.text().append("</div><p class=\"prov-note\">").append(r.events_html).append("</p></li>\n");
 }
 

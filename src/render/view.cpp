@@ -140,6 +140,12 @@ void HtmlRope::append_lasting(std::string_view html, bool from_root) {
   lasting_bytes_ += from_root ? html.size() + html.size() / 2 : html.size();
 }
 
+void HtmlRope::append_paragraph_html(std::string_view html, bool lasts, bool from_root, const PageLocation& at) {
+  if (lasts) append_lasting(html, from_root);
+  else if (from_root) relativize_into(own_, html, at);
+  else own_ += html;
+}
+
 void HtmlRope::append(HtmlRope&& other) {
   if (other.empty()) return;
   if (own_.size() > own_flushed_) pieces_.push_back({nullptr, own_.size() - own_flushed_, false, nullptr});

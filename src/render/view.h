@@ -50,6 +50,9 @@ class HtmlRope {
   /// hrefs are written from the site root (link::kInternalScheme), made relative to the page
   /// as it is written.
   void append_lasting(std::string_view html, bool from_root = false);
+  /// A paragraph's HTML as a page takes it: by reference when it `lasts` (append_lasting),
+  /// else copied, its hrefs made relative to `at` when written `from_root`.
+  void append_paragraph_html(std::string_view html, bool lasts, bool from_root, const PageLocation& at);
   /// Another rope, kept whole inside this one: nothing it holds is copied until the page is written.
   void append(HtmlRope&& other);
   /// About the bytes written, to reserve: HTML with hrefs from the root is counted half as
