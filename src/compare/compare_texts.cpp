@@ -51,4 +51,10 @@ ComparedArchive compare_texts(const model::Archive& archive, const link::LinkedA
   return out;
 }
 
+std::size_t ComparedText::largest_body() const {
+  std::size_t largest = 0;
+  for (const Version& v : versions) largest = std::max(largest, v.doc->markdown_size());
+  return largest;
+}
+
 }  // namespace travaux::compare

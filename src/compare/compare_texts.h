@@ -33,6 +33,10 @@ struct ComparedText {
   /// [k]: versions[k-1] against versions[k]; nullopt for k = 0 or when either text is not held.
   /// Points into `versions`, which never changes size once built.
   std::vector<std::optional<diff::Comparison>> with_previous;
+
+  /// The size of its largest version's Markdown: its pages are about as large, several times
+  /// over, and are made one at a time when it is large (markdown::LargeBodyTurn).
+  std::size_t largest_body() const;
 };
 
 /// Every text of the archive, compared.

@@ -13,6 +13,7 @@
 
 #include "diag/text_position.h"
 #include "markdown/heading_attribute.h"
+#include "markdown/large_body.h"
 #include "markdown/outline.h"
 #include "markdown/thread_safe_parse.h"
 #include "text/escape.h"
@@ -103,6 +104,8 @@ std::string here_marker(const std::string& id) {
 }  // namespace
 
 struct Tree::Impl {
+  /// Declared first, so given back after the tree is freed.
+  std::unique_ptr<LargeBodyTurn> turn;
   std::string text;
   int first_line = 1;
   cmark_parser* parser = nullptr;
@@ -177,6 +180,7 @@ Tree::~Tree() = default;
 Tree Tree::parse(std::string text, int first_line) {
   prepare_parsing();  // extensions registered, the thread-safety guard armed
   auto impl = std::make_unique<Impl>();
+  impl->turn = std::make_unique<LargeBodyTurn>(text.size());
   impl->text = std::move(text);
   impl->first_line = first_line;
   impl->index_lines();

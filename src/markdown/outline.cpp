@@ -13,6 +13,7 @@
 #include <cmark-gfm.h>
 
 #include "markdown/heading_attribute.h"
+#include "markdown/large_body.h"
 #include "markdown/thread_safe_parse.h"
 
 namespace travaux::markdown {
@@ -337,6 +338,7 @@ bool is_word(const Atom& atom) {
 }
 
 Outline outline(std::string_view text, int first_line) {
+  const LargeBodyTurn turn(text.size());  // until the tree is freed, below
   prepare_parsing();  // extensions registered, the thread-safety guard armed
   cmark_parser* parser = cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS);
   for (const char* name : kExtensions)

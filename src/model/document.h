@@ -102,6 +102,8 @@ struct Document {
 
   /// The body, unpacked into `scratch` when it is held packed (docs/architecture.md, "Texts held packed").
   std::string_view markdown(std::string& scratch) const;
+  /// The body's size in bytes, packed or not.
+  std::size_t markdown_size() const { return packed_body.empty() ? body.size() : packed_body.size(); }
 
   /// Position of `key` if it was written, else the top of the file.
   diag::SourcePos pos_of(const std::string& key) const;

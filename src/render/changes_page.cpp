@@ -9,6 +9,7 @@
 #include <tbb/parallel_for.h>
 
 #include "compare/provenance.h"
+#include "markdown/large_body.h"
 #include "markdown/markdown.h"
 #include "render/paragraph_list.h"
 #include "render/section_list.h"
@@ -385,6 +386,7 @@ void add_sources(const RenderInput& in, const PageLocation& at, const Document* 
 void render_changes_pages(const RenderInput& in, const compare::ComparedText& ct, PageSink& out) {
   // One page per version after the first, in parallel; `out` takes them in any order.
   tbb::parallel_for(std::size_t{1}, std::max<std::size_t>(ct.versions.size(), 1), [&](std::size_t k) {
+    const markdown::LargeBodyTurn turn(ct.largest_body());
     const Document* after = ct.versions[k].doc;
     const Document* before = ct.versions[k - 1].doc;
     Page page;

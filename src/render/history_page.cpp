@@ -11,6 +11,7 @@
 
 #include "diff/compare.h"
 #include "diff/inline_html.h"
+#include "markdown/large_body.h"
 #include "render/changes_page.h"
 #include "render/paragraph_list.h"
 #include "render/version_list.h"
@@ -365,6 +366,7 @@ std::vector<HistoryIndexItem> render_text_history(const RenderInput& in, const c
   // Every part's pages in parallel; `out` takes them in any order.
   tbb::parallel_for(std::size_t{0}, all.size(), [&](std::size_t n) {
     const Lineage& l = all[n];
+    const markdown::LargeBodyTurn turn(ct.largest_body());
     const std::string title = lineage_title(l, v);
     for (const std::string& anchor : l.anchors) {
       Page page;

@@ -10,6 +10,7 @@
 
 #include "compare/provenance.h"
 #include "diff/inline_html.h"
+#include "markdown/large_body.h"
 #include "render/changes_page.h"
 #include "render/provenance_paragraphs.h"
 #include "text/escape.h"
@@ -285,6 +286,7 @@ void render_provenance_pages(const RenderInput& in, const compare::ComparedText&
   std::vector<const Document*> docs;
   for (const auto& v : ct.versions) docs.push_back(v.doc);
   tbb::parallel_for(std::size_t{0}, docs.size(), [&](std::size_t k) {
+    const markdown::LargeBodyTurn turn(ct.largest_body());
     std::string file;
     std::string bytes = render_one(in, ct, tp, docs, k, file);
     out.add(std::move(file), std::move(bytes));
