@@ -85,6 +85,24 @@ void DocKeys::add_field(std::string_view text, bool card) {
   }
 }
 
+void KeyDictionary::Log::put(std::uint64_t v) {
+  for (;;) {
+    if (bytes_ % kChunk == 0) chunks_.push_back(std::make_unique_for_overwrite<std::uint8_t[]>(kChunk));
+    const auto b = static_cast<std::uint8_t>(v & 0x7F);
+    v >>= 7;
+    chunks_.back()[bytes_++ % kChunk] = v ? b | 0x80 : b;
+    if (!v) return;
+  }
+}
+
+void KeyDictionary::Log::add(std::uint32_t key, std::uint32_t doc) {
+  const std::uint32_t number = doc & ~kCard;
+  if (number != doc_) put(std::uint64_t{number - doc_} << 1 | 1);
+  doc_ = number;
+  put(std::uint64_t{key} << 2 | ((doc & kCard) ? 2 : 0));
+  ++size_;
+}
+
 KeyDictionary::KeyDictionary() {
   // The archive's pairs are most of its keys: a table up to 0.8 full instead of the default
   // 0.5 leaves fewer empty slots, and robin hood probing stays short at that load.
@@ -108,8 +126,7 @@ void KeyDictionary::add_batch(const std::vector<DocKeys>& batch, std::uint32_t f
           it = part.index.emplace(Key{std::string(view.text), view.hash}, static_cast<std::uint32_t>(part.text.size())).first;
           part.text.push_back(&it->first.text);
         }
-        part.log.key.push_back(it->second);
-        part.log.doc.push_back((first + static_cast<std::uint32_t>(i)) | (words[w].card ? kCard : 0));
+        part.log.add(it->second, (first + static_cast<std::uint32_t>(i)) | (words[w].card ? kCard : 0));
         ids[i][w] = it->second << kPartBits | static_cast<std::uint32_t>(p);
       }
     }
@@ -146,21 +163,23 @@ void KeyDictionary::add_batch(const std::vector<DocKeys>& batch, std::uint32_t f
         const auto [key, card] = by_part[i].keys[k];
         const auto [it, added] = part.index.try_emplace(key, static_cast<std::uint32_t>(part.key.size()));
         if (added) part.key.push_back(key);
-        part.log.key.push_back(it->second);
-        part.log.doc.push_back((first + static_cast<std::uint32_t>(i)) | (card ? kCard : 0));
+        part.log.add(it->second, (first + static_cast<std::uint32_t>(i)) | (card ? kCard : 0));
       }
   });
 }
 
-void KeyDictionary::group(const Log& log, std::size_t keys, std::vector<std::uint32_t>& documents, std::size_t at,
+void KeyDictionary::group(const Log& log, std::size_t keys, std::vector<std::uint32_t>& documents,
                           Postings* out) {
   // A counting sort: the log is in document order, so each key's documents come out in order.
   std::vector<std::size_t> all(keys), card(keys);
-  for (std::size_t e = 0; e < log.key.size(); ++e) {
-    ++all[log.key[e]];
-    if (log.doc[e] & kCard) ++card[log.key[e]];
-  }
-  std::size_t next = at;
+  log.each([&](const Log::Entry& e) {
+    ++all[e.key];
+    if (e.doc & kCard) ++card[e.key];
+  });
+  std::size_t total = 0;
+  for (std::size_t k = 0; k < keys; ++k) total += all[k] + card[k];
+  documents.resize(total);
+  std::size_t next = 0;
   for (std::size_t k = 0; k < keys; ++k) {
     const std::size_t begin = next;
     next += all[k] + card[k];
@@ -169,30 +188,25 @@ void KeyDictionary::group(const Log& log, std::size_t keys, std::vector<std::uin
     all[k] = begin;  // from here on, where its next document goes
     card[k] = begin + out[k].all.size();
   }
-  for (std::size_t e = 0; e < log.key.size(); ++e) {
-    const std::uint32_t k = log.key[e], doc = log.doc[e] & ~kCard;
-    documents[all[k]++] = doc;
-    if (log.doc[e] & kCard) documents[card[k]++] = doc;
-  }
+  log.each([&](const Log::Entry& e) {
+    const std::uint32_t doc = e.doc & ~kCard;
+    documents[all[e.key]++] = doc;
+    if (e.doc & kCard) documents[card[e.key]++] = doc;
+  });
 }
 
 KeyDictionary::Sorted KeyDictionary::sorted() {
   Sorted out;
   for (auto& part : pairs_) part.index = {};
-  // Where each part's postings and documents start: the words' parts, then the pairs'.
-  std::array<std::size_t, 2 * kParts + 1> first_key{}, first_doc{};
-  for (std::size_t p = 0; p < 2 * kParts; ++p) {
-    const Log& log = p < kParts ? words_[p].log : pairs_[p - kParts].log;
-    std::size_t cards = 0;
-    for (const std::uint32_t d : log.doc) cards += (d & kCard) != 0;
+  // Where each part's postings start: the words' parts, then the pairs'.
+  std::array<std::size_t, 2 * kParts + 1> first_key{};
+  for (std::size_t p = 0; p < 2 * kParts; ++p)
     first_key[p + 1] = first_key[p] + (p < kParts ? words_[p].text.size() : pairs_[p - kParts].key.size());
-    first_doc[p + 1] = first_doc[p] + log.doc.size() + cards;
-  }
   out.postings.resize(first_key.back());
-  out.documents.resize(first_doc.back());
+  out.documents.resize(2 * kParts);
   tbb::parallel_for(std::size_t{0}, 2 * kParts, [&](std::size_t p) {
     Log& log = p < kParts ? words_[p].log : pairs_[p - kParts].log;
-    group(log, first_key[p + 1] - first_key[p], out.documents, first_doc[p], out.postings.data() + first_key[p]);
+    group(log, first_key[p + 1] - first_key[p], out.documents[p], out.postings.data() + first_key[p]);
     log = {};
   });
   auto word_postings = [&](std::size_t p, std::size_t k) { return &out.postings[first_key[p] + k]; };

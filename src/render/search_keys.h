@@ -5,8 +5,10 @@
 // distinct word of the archive once, so a pair ("global compact") is merged as one integer
 // and its text is made only when its shard is written.
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -83,7 +85,7 @@ class DocKeys {
 
 /// The documents holding one key, in document order; `card` those where it is in the card.
 struct Postings {
-  std::span<const std::uint32_t> all, card;  // into KeyDictionary::Sorted::documents
+  std::span<const std::uint32_t> all, card;  // into one of KeyDictionary::Sorted::documents
 };
 
 /// Every distinct key of the archive with its postings, merged in kParts independent parts
@@ -108,9 +110,11 @@ class KeyDictionary {
       const Postings* postings;
     };
     std::vector<Pair> pairs;
-    /// What the postings point into, the words' first then the pairs'.
+    /// Every key's postings, the words' first then the pairs'.
     std::vector<Postings> postings;
-    std::vector<std::uint32_t> documents;
+    /// What the postings point into: one array per part, the words' parts then the pairs'.
+    /// Each is made as its part's log is let go, so the two are not held whole side by side.
+    std::vector<std::vector<std::uint32_t>> documents;
   };
   /// Call once, after the last batch: the dictionary gives up what only merging needed (its
   /// logs, the pairs' lookup table) as it goes, so they are not held beside the result.
@@ -136,10 +140,56 @@ class KeyDictionary {
     bool operator()(const A& a, const B& b) const { return std::string_view(a.text) == std::string_view(b.text); }
   };
   /// Every (key, document) a part was given, in document order: one entry per key a
-  /// document holds, instead of a growing vector per key (sorted() groups them).
-  struct Log {
-    std::vector<std::uint32_t> key;  // the key's index in its part
-    std::vector<std::uint32_t> doc;  // the document's number, kCard set when in its card
+  /// document holds, instead of a growing vector per key (sorted() groups them). The
+  /// 50 million entries of a 50,000-document archive took 8 bytes each, twice that with a
+  /// doubling vector's spare room, and grew with the whole render (docs/search.md, "Memory"):
+  /// so each is a varint of its key, and a document's first entry is preceded by a varint of
+  /// the gap from the previous document, in chunks of a fixed size. About 3 bytes an entry.
+  class Log {
+   public:
+    struct Entry {
+      std::uint32_t key;  // the key's index in its part
+      std::uint32_t doc;  // the document's number, kCard set when in its card
+    };
+    /// `doc` (with kCard or not) never below the last one added.
+    void add(std::uint32_t key, std::uint32_t doc);
+    std::size_t size() const { return size_; }
+    /// Calls `f` on every entry, in the order added.
+    template <class F>
+    void each(F&& f) const {
+      Reader in{*this};
+      std::uint32_t doc = 0;
+      for (std::size_t e = 0; e < size_;) {
+        const std::uint64_t v = in.varint();
+        if (v & 1) {
+          doc += static_cast<std::uint32_t>(v >> 1);
+          continue;
+        }
+        f(Entry{static_cast<std::uint32_t>(v >> 2), doc | ((v & 2) ? kCard : 0)});
+        ++e;
+      }
+    }
+
+   private:
+    static constexpr std::size_t kChunk = std::size_t{1} << 16;
+    struct Reader {
+      const Log& log;
+      std::size_t at = 0;
+      std::uint64_t varint() {
+        std::uint64_t v = 0;
+        for (int shift = 0;; shift += 7) {
+          const std::uint8_t b = log.chunks_[at / kChunk][at % kChunk];
+          ++at;
+          v |= static_cast<std::uint64_t>(b & 0x7F) << shift;
+          if (!(b & 0x80)) return v;
+        }
+      }
+    };
+    void put(std::uint64_t v);
+    std::vector<std::unique_ptr<std::uint8_t[]>> chunks_;
+    std::size_t bytes_ = 0;
+    std::size_t size_ = 0;
+    std::uint32_t doc_ = 0;  // of the last entry, without kCard
   };
   static constexpr std::uint32_t kCard = 1u << 31;
   struct WordPart {
@@ -152,9 +202,9 @@ class KeyDictionary {
     std::vector<std::uint64_t> key;  // first word id << 32 | second word id
     Log log;
   };
-  /// Groups a part's log by key into `documents` from `at` on, each key's documents then its
+  /// Groups a part's log by key into `documents` (sized to fit), each key's documents then its
   /// card documents, and points out[k] at key k's.
-  static void group(const Log& log, std::size_t keys, std::vector<std::uint32_t>& documents, std::size_t at,
+  static void group(const Log& log, std::size_t keys, std::vector<std::uint32_t>& documents,
                     Postings* out);
   WordPart words_[kParts];
   PairPart pairs_[kParts];

@@ -76,5 +76,45 @@ TEST(SearchKeys, PostingsListEveryDocumentInOrderAndMarkTheCard) {
   EXPECT_EQ(flat.pair_card[1], (std::vector<std::uint32_t>{1}));
 }
 
+TEST(SearchKeys, ManyKeysAndFarApartDocumentsSurviveTheLog) {
+  // The log writes keys and gaps between documents as varints in 64 KB chunks
+  // (docs/search.md, "Memory"): 200,000 words make key numbers of three bytes and entries that
+  // straddle chunks, and a second batch numbered 1,000,000 makes a gap of three bytes.
+  constexpr int kWords = 200000;
+  std::string all, some;
+  for (int i = 0; i < kWords; ++i) {
+    all += "w" + std::to_string(i) + " ";
+    if (i % 7 == 0) some += "w" + std::to_string(i) + " ";
+  }
+  std::vector<DocKeys> first(1), second(1);
+  first[0].add_field(all, false);
+  second[0].add_field(some, true);
+  KeyDictionary dictionary;
+  dictionary.add_batch(first, 0);
+  dictionary.add_batch(second, 1000000);
+  const Flat flat = flatten(dictionary);
+
+  ASSERT_EQ(flat.words.size(), static_cast<std::size_t>(kWords));
+  std::size_t checked = 0;
+  for (std::size_t k = 0; k < flat.words.size(); ++k) {
+    const bool in_second = std::stoi(flat.words[k].substr(1)) % 7 == 0;
+    const std::vector<std::uint32_t> docs = in_second ? std::vector<std::uint32_t>{0, 1000000} : std::vector<std::uint32_t>{0};
+    const std::vector<std::uint32_t> card = in_second ? std::vector<std::uint32_t>{1000000} : std::vector<std::uint32_t>{};
+    if (flat.word_docs[k] != docs || flat.word_card[k] != card) {
+      ADD_FAILURE() << flat.words[k] << " lost its documents";
+      break;
+    }
+    ++checked;
+  }
+  EXPECT_EQ(checked, static_cast<std::size_t>(kWords));
+  // Every pair of neighbours in the first document, and the second's (w0 w7, ...) in its card.
+  EXPECT_EQ(flat.pairs.size(), static_cast<std::size_t>(kWords - 1 + (kWords - 1) / 7));
+  const auto w0w7 = std::find(flat.pairs.begin(), flat.pairs.end(), "w0 w7");
+  ASSERT_NE(w0w7, flat.pairs.end());
+  const auto at = static_cast<std::size_t>(w0w7 - flat.pairs.begin());
+  EXPECT_EQ(flat.pair_docs[at], (std::vector<std::uint32_t>{1000000}));
+  EXPECT_EQ(flat.pair_card[at], (std::vector<std::uint32_t>{1000000}));
+}
+
 }  // namespace
 }  // namespace travaux::render
