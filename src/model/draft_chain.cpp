@@ -215,6 +215,11 @@ DraftChain DraftChain::build(const Archive& archive, diag::Diagnostics& diags) {
       out.places_[out.texts_[t].versions[k]] = {t, k, out.versions_.size()};
       out.versions_.push_back(out.texts_[t].versions[k]);
     }
+  out.by_date_ = out.versions_;
+  std::stable_sort(out.by_date_.begin(), out.by_date_.end(),
+                   [](const Document* a, const Document* b) { return a->date < b->date; });
+  for (const Document* r : archive.of_kind(Kind::round))
+    for (const auto& id : r->drafts) out.rounds_of_[id].push_back(r);
   return out;
 }
 
@@ -245,13 +250,17 @@ const Document* DraftChain::next(const Document& draft) const {
 }
 
 const Document* DraftChain::in_force_on(const Date& date) const {
-  const Document* best = nullptr;
-  for (const auto* d : versions_) {
-    if (d->date > date) continue;
-    // Later in the chain wins among drafts of the same date.
-    if (best == nullptr || d->date >= best->date) best = d;
-  }
-  return best;
+  // The last of the drafts dated on or before `date`: the latest date, and among drafts of one
+  // date the later in versions_, which the stable sort kept in that order.
+  const auto after = std::upper_bound(by_date_.begin(), by_date_.end(), date,
+                                      [](const Date& d, const Document* v) { return d < v->date; });
+  return after == by_date_.begin() ? nullptr : *(after - 1);
+}
+
+const std::vector<const Document*>& DraftChain::negotiated_in(const Document& draft) const {
+  static const std::vector<const Document*> none;
+  const auto it = rounds_of_.find(draft.id);
+  return it == rounds_of_.end() ? none : it->second;
 }
 
 }  // namespace travaux::model

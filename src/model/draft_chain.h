@@ -44,7 +44,12 @@ class DraftChain {
   const Document* next(const Document& draft) const;
   /// The published draft with the latest date on or before `date` (a draft dated D is in
   /// force on D); among drafts of one date, the later in the chain. nullptr if none.
+  /// A binary search: every mention of an objective in every letter asks.
   const Document* in_force_on(const Date& date) const;
+  /// The rounds whose `drafts` list `draft`, in archive order, a round once for each time it
+  /// lists it (asked by every draft's page and citation: a scan of the archive each was
+  /// quadratic).
+  const std::vector<const Document*>& negotiated_in(const Document& draft) const;
   /// Position of `draft` in versions(), or -1.
   int index_of(const Document& draft) const;
 
@@ -58,6 +63,8 @@ class DraftChain {
 
   std::vector<NegotiatedText> texts_;
   std::vector<const Document*> versions_;
+  std::vector<const Document*> by_date_;  // versions_ stably sorted by date
+  std::map<std::string, std::vector<const Document*>, std::less<>> rounds_of_;  // by draft id
   std::map<const Document*, Place> places_;
 };
 

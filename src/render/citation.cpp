@@ -95,9 +95,7 @@ Citation make_citation(const model::Archive& archive, const link::LinkedArchive&
   for (const auto& id : doc.drafts) relate(archive.find(id));
   if (doc.kind == Kind::draft) {
     relate(linked.drafts.previous(doc));
-    for (const auto* r : archive.of_kind(Kind::round))
-      for (const auto& id : r->drafts)
-        if (id == doc.id) relate(r);
+    for (const auto* r : linked.drafts.negotiated_in(doc)) relate(r);
   }
   return c;
 }

@@ -127,9 +127,9 @@ void add_draft(const RenderInput& in, const PageLocation& at, const Document& do
   if (doc.version) put(d, "version", std::to_string(*doc.version));
   if (!doc.status.empty()) put(d, "status", doc.status);
   if (doc.objectives) put(d, "objectives", std::to_string(*doc.objectives));
-  std::vector<const Document*> rounds;
-  for (const auto* r : in.archive.of_kind(Kind::round))
-    if (std::find(r->drafts.begin(), r->drafts.end(), doc.id) != r->drafts.end()) rounds.push_back(r);
+  std::vector<const Document*> rounds;  // each once: a round may list a draft twice
+  for (const auto* r : chain.negotiated_in(doc))
+    if (rounds.empty() || rounds.back() != r) rounds.push_back(r);
   if (!rounds.empty()) set_list(d, "negotiated_in", doc_list(in, at, rounds));
 }
 

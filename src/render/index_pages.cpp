@@ -16,10 +16,8 @@ namespace {
 using model::Document;
 using model::Kind;
 
-std::vector<const Document*> rounds_by_number(const RenderInput& in) {
-  auto rounds = in.archive.of_kind(Kind::round);
-  std::stable_sort(rounds.begin(), rounds.end(), [](auto* a, auto* b) { return a->number < b->number; });
-  return rounds;
+const std::vector<const Document*>& rounds_by_number(const RenderInput& in) {
+  return in.kind_order.lists[static_cast<std::size_t>(Kind::round)];
 }
 
 Data round_item(const RenderInput& in, const PageLocation& at, const Document& r) {

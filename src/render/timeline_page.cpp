@@ -23,10 +23,8 @@ struct Events {
   std::vector<TimelineItem> items;
 };
 
-std::vector<const Document*> rounds_by_number(const RenderInput& in) {
-  auto rounds = in.archive.of_kind(Kind::round);
-  std::stable_sort(rounds.begin(), rounds.end(), [](auto* a, auto* b) { return a->number < b->number; });
-  return rounds;
+const std::vector<const Document*>& rounds_by_number(const RenderInput& in) {
+  return in.kind_order.lists[static_cast<std::size_t>(Kind::round)];
 }
 
 std::string round_name(const Document& r) { return "Round " + std::to_string(r.number.value_or(0)); }
@@ -53,9 +51,25 @@ Events collect(const RenderInput& in, std::optional<Date> from = {}, std::option
     if (d->kind == Kind::round) item.last = last;
     e.items.push_back(item);
   };
+  // Drafts and letters last as long as their date: a window takes those dated within it, found
+  // by binary search and then put back in their own order.
+  auto add_dated = [&](const std::vector<const Document*>& docs, const std::vector<std::uint32_t>& by_date, int lane) {
+    if (!from && !to) {
+      for (const auto* d : docs) add(d, lane);
+      return;
+    }
+    auto date_of = [&](std::uint32_t p) -> const Date& { return docs[p]->date; };
+    auto lo = from ? std::partition_point(by_date.begin(), by_date.end(), [&](std::uint32_t p) { return date_of(p) < *from; })
+                   : by_date.begin();
+    auto hi = to ? std::partition_point(lo, by_date.end(), [&](std::uint32_t p) { return !(*to < date_of(p)); })
+                 : by_date.end();
+    std::vector<std::uint32_t> picked(lo, hi);
+    std::sort(picked.begin(), picked.end());
+    for (const std::uint32_t p : picked) add(docs[p], lane);
+  };
   for (const auto* r : rounds_by_number(in)) add(r, kRounds);
-  for (const auto* d : in.linked.drafts.versions()) add(d, kDrafts);
-  for (const auto* l : in.archive.of_kind(Kind::letter)) add(l, kLetters);
+  add_dated(in.linked.drafts.versions(), in.drafts_by_date, kDrafts);
+  add_dated(in.kind_order.lists[static_cast<std::size_t>(Kind::letter)], in.letters_by_date, kLetters);
   return e;
 }
 

@@ -69,6 +69,13 @@ KindOrder order_kinds(const model::Archive& archive) {
   return out;
 }
 
+std::vector<std::uint32_t> positions_by_date(const std::vector<const model::Document*>& docs) {
+  std::vector<std::uint32_t> out(docs.size());
+  for (std::size_t i = 0; i < docs.size(); ++i) out[i] = static_cast<std::uint32_t>(i);
+  std::stable_sort(out.begin(), out.end(), [&](std::uint32_t a, std::uint32_t b) { return docs[a]->date < docs[b]->date; });
+  return out;
+}
+
 std::string topic_slug(const model::Archive& archive, const std::string& topic) {
   auto it = archive.topic_slugs.find(topic);
   return it == archive.topic_slugs.end() ? std::string() : it->second;

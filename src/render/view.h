@@ -3,6 +3,7 @@
 // it needs). Values are plain strings; kainjow escapes {{x}} for HTML, and {{{x}}} is used
 // only for HTML this program produced.
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -28,6 +29,10 @@ struct KindOrder {
 };
 KindOrder order_kinds(const model::Archive& archive);
 
+/// Positions into `docs`, stably sorted by date: the documents of a window of dates found by
+/// binary search (a round's timeline), not by a scan of the archive per page.
+std::vector<std::uint32_t> positions_by_date(const std::vector<const model::Document*>& docs);
+
 /// Everything page renderers read. Built once per build, shared by every thread.
 struct RenderInput {
   const model::Archive& archive;
@@ -37,6 +42,10 @@ struct RenderInput {
   /// document per link made the changes and history pages grow with the archive.
   DocumentsByPath by_source_path = index_source_paths(archive);
   KindOrder kind_order = order_kinds(archive);
+  /// linked.drafts.versions() and the letters (kind_order's list) by date.
+  std::vector<std::uint32_t> drafts_by_date = positions_by_date(linked.drafts.versions());
+  std::vector<std::uint32_t> letters_by_date =
+      positions_by_date(kind_order.lists[static_cast<std::size_t>(model::Kind::letter)]);
 };
 
 /// HTML in pieces: what this program writes, and views of HTML that outlives the page (the
