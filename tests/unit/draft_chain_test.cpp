@@ -68,6 +68,43 @@ TEST(DraftChain, DraftInForceIsTheLatestOnOrBeforeTheDate) {
   EXPECT_EQ(chain.in_force_on({2019, 1, 1})->id, "rev-1");
 }
 
+TEST(DraftChain, AmongDraftsOfOneDateTheLaterInTheChainIsInForce) {
+  // Versions ordered by `version` against their dates: the search by date must still pick the
+  // later version of a date, and the latest date before a gap, whatever the chain's order.
+  Archive a;
+  a.documents = {draft("v3", {2018, 3, 1}, 3), draft("v1", {2018, 3, 1}, 1), draft("v2", {2018, 2, 1}, 2),
+                 draft("v4", {2018, 5, 1}, 4)};
+  a.index();
+  diag::Diagnostics diags;
+  auto chain = DraftChain::build(a, diags);
+  ASSERT_EQ(ids(chain.versions()), "v1 v2 v3 v4");
+  EXPECT_EQ(chain.in_force_on({2018, 1, 31}), nullptr);
+  EXPECT_EQ(chain.in_force_on({2018, 2, 28})->id, "v2");
+  EXPECT_EQ(chain.in_force_on({2018, 3, 1})->id, "v3");  // v1 and v3 share the date; v3 is later
+  EXPECT_EQ(chain.in_force_on({2018, 4, 30})->id, "v3");
+  EXPECT_EQ(chain.in_force_on({2018, 5, 1})->id, "v4");
+}
+
+TEST(DraftChain, TheRoundsThatNegotiatedADraft) {
+  Archive a;
+  a.documents = {draft("zero", {2018, 2, 5}), draft("rev-1", {2018, 3, 5})};
+  for (int n = 1; n <= 3; ++n) {
+    Document r;
+    r.kind = Kind::round;
+    r.id = "round-" + std::to_string(n);
+    r.number = n;
+    a.documents.push_back(r);
+  }
+  a.documents[2].drafts = {"zero"};
+  a.documents[3].drafts = {"zero", "rev-1", "zero"};  // listed twice: once for each listing
+  a.index();
+  diag::Diagnostics diags;
+  auto chain = DraftChain::build(a, diags);
+  EXPECT_EQ(ids(chain.negotiated_in(*a.find("zero"))), "round-1 round-2 round-2");
+  EXPECT_EQ(ids(chain.negotiated_in(*a.find("rev-1"))), "round-2");
+  EXPECT_TRUE(chain.negotiated_in(*a.find("round-3")).empty());
+}
+
 TEST(DraftChain, SupersedesOverridesThePreviousVersion) {
   Archive a;
   a.documents = {draft("zero", {2018, 2, 5}), draft("rev-1", {2018, 3, 26}, {}, "plus"), draft("plus", {2018, 3, 5}, {}, "zero")};
