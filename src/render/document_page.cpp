@@ -38,7 +38,7 @@ void add_prev_next(const RenderInput& in, const PageLocation& at, const Document
     return;
   }
   // The other kinds' order is made once (RenderInput::kind_order), not per page.
-  const auto& list = in.kind_order.lists[static_cast<std::size_t>(doc.kind)];
+  const auto& list = in.kind_order.of(doc.kind);
   const std::size_t i = in.kind_order.position[static_cast<std::size_t>(&doc - in.archive.documents.data())];
   if (i > 0) put(d, "prev", doc_ref(in, at, *list[i - 1]));
   if (i + 1 < list.size()) put(d, "next", doc_ref(in, at, *list[i + 1]));

@@ -16,10 +16,6 @@ namespace {
 using model::Document;
 using model::Kind;
 
-const std::vector<const Document*>& rounds_by_number(const RenderInput& in) {
-  return in.kind_order.lists[static_cast<std::size_t>(Kind::round)];
-}
-
 Data round_item(const RenderInput& in, const PageLocation& at, const Document& r) {
   Data d = doc_ref(in, at, r);
   put(d, "number", std::to_string(r.number.value_or(0)));
@@ -63,7 +59,7 @@ std::string render_home(const RenderInput& in) {
   if (cfg.process_start) put(d, "process_start", cfg.process_start->human());
   if (cfg.process_end) put(d, "process_end", cfg.process_end->human());
   std::vector<Data> rounds;
-  for (const auto* r : rounds_by_number(in)) rounds.push_back(round_item(in, at, *r));
+  for (const auto* r : in.kind_order.of(Kind::round)) rounds.push_back(round_item(in, at, *r));
   set_list(d, "rounds", list_of(std::move(rounds)));
   set_list(d, "drafts", doc_list(in, at, in.linked.drafts.versions()));
   auto letters = in.archive.of_kind(Kind::letter);
@@ -94,7 +90,7 @@ void render_kind_indexes(const RenderInput& in, render::SiteImage& site) {
     switch (kind) {
       case Kind::round: {
         std::vector<Data> rounds;
-        for (const auto* r : rounds_by_number(in)) rounds.push_back(round_item(in, page.at, *r));
+        for (const auto* r : in.kind_order.of(Kind::round)) rounds.push_back(round_item(in, page.at, *r));
         set_list(d, "rounds", list_of(std::move(rounds)));
         break;
       }

@@ -153,7 +153,6 @@ class KeyDictionary {
     };
     /// `doc` (with kCard or not) never below the last one added.
     void add(std::uint32_t key, std::uint32_t doc);
-    std::size_t size() const { return size_; }
     /// Calls `f` on every entry, in the order added.
     template <class F>
     void each(F&& f) const {

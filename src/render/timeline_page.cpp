@@ -23,10 +23,6 @@ struct Events {
   std::vector<TimelineItem> items;
 };
 
-const std::vector<const Document*>& rounds_by_number(const RenderInput& in) {
-  return in.kind_order.lists[static_cast<std::size_t>(Kind::round)];
-}
-
 std::string round_name(const Document& r) { return "Round " + std::to_string(r.number.value_or(0)); }
 
 std::string dates_of(const Document& d) {
@@ -67,9 +63,9 @@ Events collect(const RenderInput& in, std::optional<Date> from = {}, std::option
     std::sort(picked.begin(), picked.end());
     for (const std::uint32_t p : picked) add(docs[p], lane);
   };
-  for (const auto* r : rounds_by_number(in)) add(r, kRounds);
+  for (const auto* r : in.kind_order.of(Kind::round)) add(r, kRounds);
   add_dated(in.linked.drafts.versions(), in.drafts_by_date, kDrafts);
-  add_dated(in.kind_order.lists[static_cast<std::size_t>(Kind::letter)], in.letters_by_date, kLetters);
+  add_dated(in.kind_order.of(Kind::letter), in.letters_by_date, kLetters);
   return e;
 }
 
@@ -152,7 +148,7 @@ std::string compact_timeline_svg(const RenderInput& in, const PageLocation& at) 
 }
 
 void add_round_context(const RenderInput& in, const PageLocation& at, const Document& round, Data& d) {
-  const auto rounds = rounds_by_number(in);
+  const auto& rounds = in.kind_order.of(Kind::round);  // by number
   auto it = std::find(rounds.begin(), rounds.end(), &round);
   const Date last = round.end.value_or(round.date);
   // From the day after the previous round to the day before the next one; the first and

@@ -26,6 +26,10 @@ DocumentsByPath index_source_paths(const model::Archive& archive);
 struct KindOrder {
   std::vector<std::vector<const model::Document*>> lists;  // by model::Kind
   std::vector<std::size_t> position;                        // by index in archive.documents
+
+  const std::vector<const model::Document*>& of(model::Kind kind) const {
+    return lists[static_cast<std::size_t>(kind)];
+  }
 };
 KindOrder order_kinds(const model::Archive& archive);
 
@@ -45,7 +49,7 @@ struct RenderInput {
   /// linked.drafts.versions() and the letters (kind_order's list) by date.
   std::vector<std::uint32_t> drafts_by_date = positions_by_date(linked.drafts.versions());
   std::vector<std::uint32_t> letters_by_date =
-      positions_by_date(kind_order.lists[static_cast<std::size_t>(model::Kind::letter)]);
+      positions_by_date(kind_order.of(model::Kind::letter));
 };
 
 /// HTML in pieces: what this program writes, and views of HTML that outlives the page (the
