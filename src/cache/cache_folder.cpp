@@ -5,7 +5,6 @@
 #include <unistd.h>
 
 #include <fstream>
-#include <sstream>
 
 #include "cache/hash.h"
 
@@ -14,8 +13,53 @@ namespace travaux::cache {
 namespace fs = std::filesystem;
 
 namespace {
+
 constexpr const char* kManifestFile = "manifest";
+constexpr const char* kLinksFile = "links";
+
+/// The whole file, read at its size in one go; nullopt if it cannot be read.
+std::optional<std::string> read_whole(const fs::path& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  std::string bytes;
+  std::error_code ec;
+  const auto size = fs::file_size(path, ec);
+  if (!ec) bytes.resize(size);
+  std::size_t done = 0;
+  bool ok = !ec;
+  while (ok && done < bytes.size()) {
+    const ssize_t n = ::read(fd, bytes.data() + done, bytes.size() - done);
+    ok = n > 0;
+    if (ok) done += static_cast<std::size_t>(n);
+  }
+  char extra;
+  ok = ok && ::read(fd, &extra, 1) == 0;  // not grown since
+  ::close(fd);
+  if (!ok) return std::nullopt;
+  return bytes;
 }
+
+/// Replaces `name` in the cache folder atomically (a temporary file renamed over it).
+bool replace_file(const fs::path& out, const char* name, const std::string& bytes) {
+  const fs::path dir = cache_folder(out);
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  const fs::path tmp = dir / (std::string(name) + ".tmp-" + std::to_string(::getpid()));
+  {
+    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+    f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    f.close();
+    if (!f) {
+      fs::remove(tmp, ec);
+      return false;
+    }
+  }
+  fs::rename(tmp, dir / name, ec);
+  if (ec) fs::remove(tmp, ec);
+  return !ec;
+}
+
+}  // namespace
 
 fs::path cache_folder(const fs::path& out) {
   std::error_code ec;
@@ -26,15 +70,13 @@ fs::path cache_folder(const fs::path& out) {
 
 std::optional<Manifest> read_manifest(const fs::path& out, std::string* why) {
   const fs::path path = cache_folder(out) / kManifestFile;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  const auto bytes = read_whole(path);
+  if (!bytes) {
     if (why) *why = "no cache (" + path.string() + ")";
     return std::nullopt;
   }
-  std::ostringstream s;
-  s << in.rdbuf();
   std::string reason;
-  auto m = decode(s.str(), &reason);
+  auto m = decode(*bytes, &reason);
   if (!m) {
     if (why) *why = "cache ignored: " + path.string() + ": " + reason;
     return std::nullopt;
@@ -46,24 +88,25 @@ std::optional<Manifest> read_manifest(const fs::path& out, std::string* why) {
   return m;
 }
 
-bool write_manifest(const fs::path& out, const Manifest& m) {
-  const fs::path dir = cache_folder(out);
-  std::error_code ec;
-  fs::create_directories(dir, ec);
-  const fs::path tmp = dir / (std::string(kManifestFile) + ".tmp-" + std::to_string(::getpid()));
-  const std::string bytes = encode(m);
-  {
-    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-    f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    f.close();
-    if (!f) {
-      fs::remove(tmp, ec);
-      return false;
-    }
+bool write_manifest(const fs::path& out, const Manifest& m) { return replace_file(out, kManifestFile, encode(m)); }
+
+std::optional<Links> read_links(const fs::path& out, std::uint64_t expected, std::string* why) {
+  const fs::path path = cache_folder(out) / kLinksFile;
+  const auto bytes = read_whole(path);
+  if (!bytes || expected == 0 || hash_bytes(*bytes) != expected) {
+    if (why) *why = "links not reused: " + path.string() + " is missing or not the one the manifest names";
+    return std::nullopt;
   }
-  fs::rename(tmp, dir / kManifestFile, ec);
-  if (ec) fs::remove(tmp, ec);
-  return !ec;
+  std::string reason;
+  auto links = decode_links(*bytes, &reason);
+  if (!links && why) *why = "links not reused: " + path.string() + ": " + reason;
+  return links;
+}
+
+std::optional<std::uint64_t> write_links(const fs::path& out, const Links& links) {
+  const std::string bytes = encode(links);
+  if (!replace_file(out, kLinksFile, bytes)) return std::nullopt;
+  return hash_bytes(bytes);
 }
 
 void discard_manifest(const fs::path& out) {

@@ -21,6 +21,13 @@ std::optional<Manifest> read_manifest(const std::filesystem::path& out, std::str
 /// Replaces the manifest atomically (a temporary file renamed over it). False if it cannot.
 bool write_manifest(const std::filesystem::path& out, const Manifest& m);
 
+/// The links file in `cache_folder(out)` when its bytes hash to `expected` (Manifest::links_hash),
+/// else nullopt with `*why` set.
+std::optional<Links> read_links(const std::filesystem::path& out, std::uint64_t expected, std::string* why);
+
+/// Replaces the links file atomically; its hash (for Manifest::links_hash), nullopt if it cannot.
+std::optional<std::uint64_t> write_links(const std::filesystem::path& out, const Links& links);
+
 /// Removes the manifest before the output folder is changed in place, so a build killed midway
 /// is followed by a full build.
 void discard_manifest(const std::filesystem::path& out);

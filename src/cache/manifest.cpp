@@ -4,56 +4,21 @@
 #include <bit>
 #include <cstring>
 
+#include "diag/warning_fields.h"
+#include "text/binary.h"
 #include "cache/hash.h"
 
 namespace travaux::cache {
 
 namespace {
 
+using diag::get_warning;
+using diag::put_warning;
+using text::Reader;
+using text::Writer;
+
 constexpr std::string_view kMagic = "travaux-cache\n";
-
-static_assert(std::endian::native == std::endian::little, "the cache encoding assumes a little-endian machine");
-
-class Writer {
- public:
-  void u32(std::uint32_t v) { raw(&v, sizeof v); }
-  void u64(std::uint64_t v) { raw(&v, sizeof v); }
-  void i64(std::int64_t v) { raw(&v, sizeof v); }
-  void str(std::string_view s) {
-    u64(s.size());
-    out.append(s);
-  }
-  std::string out;
-
- private:
-  void raw(const void* p, std::size_t n) { out.append(static_cast<const char*>(p), n); }
-};
-
-class Reader {
- public:
-  explicit Reader(std::string_view in) : in_(in) {}
-  bool u32(std::uint32_t& v) { return raw(&v, sizeof v); }
-  bool u64(std::uint64_t& v) { return raw(&v, sizeof v); }
-  bool i64(std::int64_t& v) { return raw(&v, sizeof v); }
-  bool str(std::string& s) {
-    std::uint64_t n = 0;
-    if (!u64(n) || n > in_.size() - pos_) return false;
-    s.assign(in_.substr(pos_, n));
-    pos_ += n;
-    return true;
-  }
-  bool done() const { return pos_ == in_.size(); }
-
- private:
-  bool raw(void* p, std::size_t n) {
-    if (in_.size() - pos_ < n) return false;
-    std::memcpy(p, in_.data() + pos_, n);
-    pos_ += n;
-    return true;
-  }
-  std::string_view in_;
-  std::size_t pos_ = 0;
-};
+constexpr std::string_view kLinksMagic = "travaux-links\n";
 
 }  // namespace
 
@@ -84,14 +49,7 @@ std::string encode(const Manifest& m) {
     w.i64(o.mtime_ns);
   }
   w.u64(m.warnings.size());
-  for (const auto& d : m.warnings) {
-    w.str(d.pos.file);
-    w.i64(d.pos.line);
-    w.i64(d.pos.column);
-    w.str(d.message);
-    w.str(d.hint);
-    w.str(d.line_text);
-  }
+  for (const auto& d : m.warnings) put_warning(w, d);
   w.u64(m.texts.size());
   for (const auto& [id, t] : m.texts) {
     w.str(id);
@@ -109,6 +67,13 @@ std::string encode(const Manifest& m) {
   for (const auto& [path, fingerprint] : m.document_pages) {
     w.str(path);
     w.u64(fingerprint);
+  }
+  w.u64(m.links_hash);
+  w.u64(m.search_shards.size());
+  for (const auto& [path, shard] : m.search_shards) {
+    w.str(path);
+    w.u32(shard.first);
+    w.u32(shard.second);
   }
   w.u64(hash_bytes(w.out));
   return std::move(w.out);
@@ -149,12 +114,7 @@ std::optional<Manifest> decode(std::string_view bytes, std::string* why) {
   ok = ok && r.u64(n);
   for (std::uint64_t i = 0; ok && i < n; ++i) {
     diag::Diagnostic d;
-    d.severity = diag::Severity::warning;
-    std::int64_t line = 0, column = 0;
-    ok = r.str(d.pos.file) && r.i64(line) && r.i64(column) && r.str(d.message) && r.str(d.hint) &&
-         r.str(d.line_text);
-    d.pos.line = static_cast<int>(line);
-    d.pos.column = static_cast<int>(column);
+    ok = get_warning(r, d);
     if (ok) m.warnings.push_back(std::move(d));
   }
   ok = ok && r.u64(n);
@@ -183,8 +143,50 @@ std::optional<Manifest> decode(std::string_view bytes, std::string* why) {
     ok = r.str(path) && r.u64(fingerprint);
     if (ok) m.document_pages.emplace(std::move(path), fingerprint);
   }
+  ok = ok && r.u64(m.links_hash);
+  ok = ok && r.u64(n);
+  for (std::uint64_t i = 0; ok && i < n; ++i) {
+    std::string path;
+    std::pair<std::uint32_t, std::uint32_t> shard;
+    ok = r.str(path) && r.u32(shard.first) && r.u32(shard.second);
+    if (ok) m.search_shards.emplace(std::move(path), shard);
+  }
   if (!ok || !r.done()) return fail("malformed");
   return m;
+}
+
+std::string encode(const Links& links) {
+  Writer w;
+  w.out.append(kLinksMagic);
+  w.u32(Manifest::kFormat);
+  w.u64(links.catalogue);
+  w.u64(links.records.size());
+  for (const auto& [path, record] : links.records) {
+    w.str(path);
+    w.str(record);
+  }
+  return std::move(w.out);
+}
+
+std::optional<Links> decode_links(std::string_view bytes, std::string* why) {
+  auto fail = [&](const char* reason) -> std::optional<Links> {
+    if (why) *why = reason;
+    return std::nullopt;
+  };
+  if (!bytes.starts_with(kLinksMagic)) return fail("not a travaux links file");
+  Reader r(bytes.substr(kLinksMagic.size()));
+  std::uint32_t format = 0;
+  if (!r.u32(format) || format != Manifest::kFormat) return fail("written in another cache format");
+  Links links;
+  std::uint64_t n = 0;
+  bool ok = r.u64(links.catalogue) && r.u64(n);
+  for (std::uint64_t i = 0; ok && i < n; ++i) {
+    std::string path, record;
+    ok = r.str(path) && r.str(record);
+    if (ok) links.records.emplace_hint(links.records.end(), std::move(path), std::move(record));
+  }
+  if (!ok || !r.done()) return fail("malformed");
+  return links;
 }
 
 }  // namespace travaux::cache

@@ -45,7 +45,7 @@ struct TextRecord {
 
 struct Manifest {
   /// Bumped whenever the encoding or the meaning of a field changes.
-  static constexpr std::uint32_t kFormat = 3;
+  static constexpr std::uint32_t kFormat = 4;
 
   std::string build_id;      // cache::build_id() of the travaux that wrote it
   std::string content_root;  // absolute, canonical
@@ -65,7 +65,27 @@ struct Manifest {
   /// Each document page's fingerprint by source path; its files are those render_site claims
   /// for it (render::document_page_files).
   std::map<std::string, std::uint64_t> document_pages;
+  /// The XXH3-64 of the links file written with it (Links), 0 for none: a links file that
+  /// does not match is not used.
+  std::uint64_t links_hash = 0;
+  /// Each document's search shard, by source path: its number and how many parts
+  /// (search/d/<number>.js, <number>-1.js, ...; docs/search.md).
+  std::map<std::string, std::pair<std::uint32_t, std::uint32_t>> search_shards;
 };
+
+/// What link made of each document (docs/incremental-builds.md, "Links not made again"): a
+/// file of its own beside the manifest, read only by a build that links, so that a build that
+/// finds nothing changed does not read it.
+struct Links {
+  /// The hash of what every document's links may read besides its own source and the anchors
+  /// they looked up (site::BuildCache::link_reuse).
+  std::uint64_t catalogue = 0;
+  /// By source path, each record encoded (link::encode_record), decoded by link only where used.
+  std::map<std::string, std::string, std::less<>> records;
+};
+
+std::string encode(const Links& links);
+std::optional<Links> decode_links(std::string_view bytes, std::string* why);
 
 /// The binary encoding: a magic line, the format number, length-prefixed fields in
 /// little-endian order, and an XXH3-64 checksum of everything before it.

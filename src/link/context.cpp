@@ -6,6 +6,19 @@
 
 namespace travaux::link {
 
+namespace {
+thread_local AnchorReads* t_reads = nullptr;
+}  // namespace
+
+AnchorReads::AnchorReads() : outer_(t_reads) { t_reads = this; }
+AnchorReads::~AnchorReads() { t_reads = outer_; }
+
+const std::set<std::string>& LinkContext::anchors_of(const model::Document& doc) const {
+  const auto i = static_cast<std::size_t>(&doc - archive.documents.data());
+  if (t_reads) t_reads->documents.push_back(i);
+  return anchors[i];
+}
+
 bool LinkContext::has_anchor(const model::Document& doc, const std::string& anchor) const {
   if (anchors_of(doc).count(anchor)) return true;
   if (doc.kind != model::Kind::draft || doc.full_text) return false;

@@ -2,9 +2,14 @@
 // the first collecting every page's anchors, the second rewriting links and mentions.
 #include "link/link.h"
 
+#include <algorithm>
+#include <atomic>
 #include <map>
+#include <memory>
+#include <optional>
 
 #include <tbb/parallel_for.h>
+#include <xxhash.h>
 
 #include "link/context.h"
 #include "link/mentions.h"
@@ -142,47 +147,149 @@ void fill_backlinks(const model::Archive& archive, LinkedArchive& linked) {
   }
 }
 
+/// What linking a document needs: kept alive after the stage by the deferred HTML of the
+/// documents whose link result came from the build cache, which render may ask for.
+struct Linker {
+  Linker(const model::Archive& archive, model::DraftChain chain)
+      : drafts(std::move(chain)), ctx{archive, drafts, {}, {}, {}} {}
+  model::DraftChain drafts;
+  LinkContext ctx;
+  std::optional<MentionLinker> mentions;  // made once every document's anchors are known
+  bool unsafe = false;
+
+  LinkedDocument link(std::size_t i, diag::Diagnostics& diags) const {
+    const auto& doc = ctx.archive.documents[i];
+    LinkedDocument out = link_document(ctx, *mentions, doc, markdown::Tree::parse(markdown_text(doc), doc.body_line),
+                                       ctx.anchors[i], unsafe, diags);
+    if (ctx.archive.packed) {
+      out.packed_html = text::Packed::pack(out.body_html);
+      std::string().swap(out.body_html);
+    }
+    return out;
+  }
+};
+
+/// The document's source as load read it: its front matter and body (the body by the digest
+/// a packed body carries: docs/architecture.md, "Texts held packed").
+std::uint64_t source_digest(const model::Document& doc) {
+  const std::uint64_t body = doc.packed_body.empty() ? text::Packed::digest(doc.body) : doc.packed_body.text_digest();
+  std::string key = doc.front_matter;
+  key.append(reinterpret_cast<const char*>(&body), sizeof body);
+  return XXH3_64bits(key.data(), key.size());
+}
+
+std::vector<std::string> sorted_anchors(const std::set<std::string>& anchors) {
+  return {anchors.begin(), anchors.end()};
+}
+
 }  // namespace
 
-LinkedArchive link_archive(const model::Archive& archive, diag::Diagnostics& diags) {
+LinkedArchive link_archive(const model::Archive& archive, diag::Diagnostics& diags, LinkReuse* reuse) {
   LinkedArchive linked;
   linked.drafts = model::DraftChain::build(archive, diags);
-  LinkContext ctx{archive, linked.drafts, {}, {}, {}};
+  auto linker = std::make_shared<Linker>(archive, linked.drafts);
+  LinkContext& ctx = linker->ctx;
   for (const auto& d : archive.documents) ctx.by_path.emplace(d.source_path, &d);
   for (const auto& s : archive.static_files) ctx.static_paths.insert(s.path);
+  linker->unsafe = archive.config.unsafe_html;
+
+  // The last build's record of each document, where its source is unchanged
+  // (docs/incremental-builds.md, "Links not made again").
+  const std::size_t n = archive.documents.size();
+  std::vector<std::optional<LinkRecord>> previous(n);
+  std::vector<std::uint64_t> sources(n, 0);
+  if (reuse) {
+    std::vector<const std::string*> bytes(n, nullptr);
+    for (std::size_t i = 0; i < n; ++i)
+      if (auto p = reuse->previous.find(archive.documents[i].source_path); p != reuse->previous.end()) bytes[i] = &p->second;
+    tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) {
+      sources[i] = source_digest(archive.documents[i]);
+      if (bytes[i] && record_source(*bytes[i]) == sources[i]) previous[i] = decode_record(*bytes[i]);
+    });
+  }
 
   // Every document's anchors are needed before any document is linked, but every document's
   // tree held at once is the largest memory of the build (5x the Markdown), so each body is
   // parsed twice: for its anchors, then to link it (docs/architecture.md, "Streaming output").
-  const std::size_t n = archive.documents.size();
+  // An unchanged body's anchors are the recorded ones.
   ctx.anchors.resize(n);
+  std::vector<std::uint64_t> anchor_hashes(reuse ? n : 0);
   tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) {
     const auto& doc = archive.documents[i];
-    ctx.anchors[i] = collect_anchors(markdown::Tree::parse(markdown_text(doc), doc.body_line));
+    if (previous[i])
+      ctx.anchors[i] = std::set<std::string>(previous[i]->own_anchors.begin(), previous[i]->own_anchors.end());
+    else
+      ctx.anchors[i] = collect_anchors(markdown::Tree::parse(markdown_text(doc), doc.body_line));
+    if (reuse) anchor_hashes[i] = previous[i] ? anchor_set_hash(previous[i]->own_anchors)
+                                              : anchor_set_hash(sorted_anchors(ctx.anchors[i]));
   });
+  // A record stands when every document whose anchors it looked up still offers the same.
+  auto still_valid = [&](const LinkRecord& record) {
+    for (const auto& [path, hash] : record.anchor_reads) {
+      auto it = ctx.by_path.find(path);
+      if (it == ctx.by_path.end() || anchor_hashes[static_cast<std::size_t>(it->second - archive.documents.data())] != hash)
+        return false;
+    }
+    return true;
+  };
 
   check_aliases(archive, diags);
-  const MentionLinker mentions(ctx);
+  linker->mentions.emplace(ctx);
   linked.documents.resize(n);
   std::vector<diag::Diagnostics> sinks(n);
-  const bool unsafe = archive.config.unsafe_html;
+  std::vector<std::string> records(reuse ? n : 0);  // encoded
+  std::atomic<std::size_t> reused{0};
+  std::atomic<bool> any_deferred{false};
   tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) {
-    const auto& doc = archive.documents[i];
     LinkedDocument& out = linked.documents[i];
-    out = link_document(ctx, mentions, doc, markdown::Tree::parse(markdown_text(doc), doc.body_line),
-                        ctx.anchors[i], unsafe, sinks[i]);
-    if (archive.packed) {
-      out.packed_html = text::Packed::pack(out.body_html);
-      std::string().swap(out.body_html);
+    if (previous[i] && still_valid(*previous[i])) {
+      LinkRecord& r = *previous[i];
+      out.summary = std::move(r.summary);
+      out.anchors = std::move(r.anchors);
+      out.references = std::move(r.references);
+      for (const auto& w : r.warnings) sinks[i].add(w);
+      out.deferred = std::make_shared<DeferredHtml>();
+      out.deferred->make = [linker, i] {
+        diag::Diagnostics again;  // those of the record, reported above
+        LinkedDocument made = linker->link(i, again);
+        std::string unpacked;
+        return std::string(made.html(unpacked));
+      };
+      records[i] = std::move(reuse->previous.find(archive.documents[i].source_path)->second);
+      reused.fetch_add(1, std::memory_order_relaxed);
+      any_deferred.store(true, std::memory_order_relaxed);
+      return;
     }
+    AnchorReads reads;
+    out = linker->link(i, sinks[i]);
+    if (!reuse) return;
+    LinkRecord r;
+    r.source = sources[i];
+    r.own_anchors = sorted_anchors(ctx.anchors[i]);
+    std::sort(reads.documents.begin(), reads.documents.end());
+    reads.documents.erase(std::unique(reads.documents.begin(), reads.documents.end()), reads.documents.end());
+    for (const std::size_t j : reads.documents) r.anchor_reads.emplace_back(archive.documents[j].source_path, anchor_hashes[j]);
+    r.summary = out.summary;
+    r.anchors = out.anchors;
+    r.references = out.references;
+    for (const auto& d : sinks[i].items())
+      if (d.severity == diag::Severity::warning) r.warnings.push_back(d);
+    records[i] = encode_record(r);
   });
   for (const auto& s : sinks) diags.merge(s);
+  if (reuse) {
+    reuse->reused = reused;
+    reuse->next.clear();
+    for (std::size_t i = 0; i < n; ++i) reuse->next.emplace(archive.documents[i].source_path, std::move(records[i]));
+  }
   if (archive.home) {
     auto tree = markdown::Tree::parse(archive.home->body, archive.home->body_line);
     auto anchors = collect_anchors(tree);
-    linked.home = link_document(ctx, mentions, *archive.home, std::move(tree), anchors, unsafe, diags);
+    linked.home = link_document(ctx, *linker->mentions, *archive.home, std::move(tree), anchors, linker->unsafe, diags);
   }
   fill_backlinks(archive, linked);
+  // Nothing deferred: the context and its anchors go now, as they always did.
+  if (!any_deferred) linker.reset();
   return linked;
 }
 

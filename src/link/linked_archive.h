@@ -3,7 +3,10 @@
 // the anchors each page offers, and every reference between documents (CONTENT-MODEL.md,
 // "Cross-references").
 
+#include <functional>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,6 +14,7 @@
 #include "diag/diagnostic.h"
 #include "model/archive.h"
 #include "model/draft_chain.h"
+#include "link/reference.h"
 #include "text/packed.h"
 
 namespace travaux::link {
@@ -19,26 +23,29 @@ namespace travaux::link {
 /// "travaux:letters/x/#para-3"); render turns them into paths relative to each page.
 inline constexpr std::string_view kInternalScheme = "travaux:";
 
-/// One link from a document to another (or to an anchor in it).
-struct Reference {
-  enum class Via { link, mention, alias, attachment, front_matter };
-  std::string from_id;
-  std::string to_id;
-  std::string anchor;   // "" or "objective-7"
-  std::string context;  // the sentence around the link, plain text
-  diag::SourcePos pos;
-  Via via = Via::link;
+/// The HTML of a document whose link result came from the build cache: made when first asked
+/// for, by linking the document again (docs/incremental-builds.md, "Links not made again").
+struct DeferredHtml {
+  std::function<std::string()> make;
+  std::once_flag once;
+  std::string html;
 };
 
 struct LinkedDocument {
   std::string body_html;  // with travaux: links; empty when held packed: read it with html()
   text::Packed packed_html;  // the HTML compressed, in a packed archive (model::Archive::packed)
+  /// Set when the rest came from the build cache and the HTML was not made: html() makes it.
+  std::shared_ptr<DeferredHtml> deferred;
   std::string summary;    // `summary`, else the first paragraph's text
   std::vector<std::string> anchors;  // ids the page offers, in document order
   std::vector<Reference> references;  // outgoing, in document order
 
   /// The body's HTML, unpacked into `scratch` when it is held packed.
   std::string_view html(std::string& scratch) const {
+    if (deferred) {
+      std::call_once(deferred->once, [this] { deferred->html = deferred->make(); });
+      return deferred->html;
+    }
     if (packed_html.empty()) return body_html;
     packed_html.unpack(scratch);
     return scratch;

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -42,6 +43,13 @@ struct PageReuse {
   /// A hash of every source file that is not a document (archive.toml, the theme, static/,
   /// _index.md): what every page may read besides the documents.
   std::uint64_t other_sources = 0;
+  /// The last build's search shard of each document by source path (its number and how many
+  /// parts), and the bytes of a file the last build wrote if it is still as written (else
+  /// nullopt): a document whose link result came from the cache has its blocks read back
+  /// from its shard instead of its HTML made again (docs/incremental-builds.md, "Links not
+  /// made again").
+  std::map<std::string, std::pair<std::uint32_t, std::uint32_t>> previous_shards;
+  std::function<std::optional<std::string>(const std::string&)> read_intact;
 
   /// Filled by render: this build's fingerprints, every text's unit and every document
   /// page's fingerprint, for the next build. A page that lost a path to another is left out,
@@ -49,9 +57,11 @@ struct PageReuse {
   Fingerprints fingerprints;
   std::map<std::string, TextUnit> next;
   std::map<std::string, std::uint64_t> next_documents;
+  std::map<std::string, std::pair<std::uint32_t, std::uint32_t>> next_shards;
   /// How many texts and document pages were kept, not rendered.
   std::size_t kept = 0;
   std::size_t kept_documents = 0;
+  std::size_t shards_read_back = 0;
 };
 
 /// The files of a document's page: its index.html and its two citation files, the paths

@@ -162,7 +162,7 @@ void render_site(const model::Archive& archive, const link::LinkedArchive& linke
         // The index's files have distinct paths, so one rank serves them all; losers are
         // reported by path inside a rank, the order they had when the index was a map.
         RankedSink search_sink(claims, {kSearchIndex, 0});
-        for (auto& [path, bytes] : render_search_index(in, &search_sink)) search_sink.add(path, std::move(bytes));
+        for (auto& [path, bytes] : render_search_index(in, &search_sink, reuse)) search_sink.add(path, std::move(bytes));
       },
       [&] { SiteImage part; render_kind_indexes(in, part); add_indexes(kKindIndexes, std::move(part)); },
       [&] { SiteImage part; render_people_and_topics(in, part); add_indexes(kPeopleAndTopics, std::move(part)); },

@@ -6,11 +6,14 @@
 #include <tbb/parallel_sort.h>
 
 #include <algorithm>
+#include <atomic>
+#include <optional>
 
 #include "text/escape.h"
 #include "render/search_encode.h"
 #include "render/search_fold.h"
 #include "render/search_keys.h"
+#include "render/search_shard_read.h"
 #include "render/search_text.h"
 
 namespace travaux::render {
@@ -71,9 +74,30 @@ struct Context {
   const RenderInput& in;
   std::map<std::string, DraftText> texts;
   std::map<std::string, std::vector<std::string>> rounds;
+  PageReuse* reuse;
+  std::atomic<std::size_t> read_back{0};
 };
 
-Extract extract(const Context& cx, const Document& doc, std::uint32_t number) {
+/// The path of part `k` of document shard `number`.
+std::string shard_path(std::size_t number, std::size_t k) {
+  return "search/d/" + std::to_string(number) + (k ? "-" + std::to_string(k) : "") + ".js";
+}
+
+/// The blocks of `doc`'s shard as the last build wrote it, when every part is still as written.
+std::optional<std::vector<TextBlock>> previous_blocks(const PageReuse& reuse, const Document& doc) {
+  auto it = reuse.previous_shards.find(doc.source_path);
+  if (it == reuse.previous_shards.end() || !reuse.read_intact) return std::nullopt;
+  const auto [number, count] = it->second;
+  std::vector<std::string> parts;
+  for (std::uint32_t k = 0; k < count; ++k) {
+    auto bytes = reuse.read_intact(shard_path(number, k));
+    if (!bytes) return std::nullopt;
+    parts.push_back(std::move(*bytes));
+  }
+  return shard_blocks(parts);
+}
+
+Extract extract(Context& cx, const Document& doc, std::uint32_t number) {
   const RenderInput& in = cx.in;
   const auto& linked = in.linked.of(in.archive, doc);
   const PageLocation at{"search", in.archive.config.pretty_urls};
@@ -97,8 +121,13 @@ Extract extract(const Context& cx, const Document& doc, std::uint32_t number) {
   keys.add_key(exact_key(doc.title), true);
   if (!doc.label.empty()) keys.add_key(exact_key(doc.label), true);
 
+  // A document whose link result came from the build cache has the HTML of the last build,
+  // whose blocks its shard holds: read back, its HTML is not made again.
+  std::optional<std::vector<TextBlock>> read_back;
+  if (linked.deferred && cx.reuse) read_back = previous_blocks(*cx.reuse, doc);
+  if (read_back) cx.read_back.fetch_add(1, std::memory_order_relaxed);
   std::string unpacked;
-  const std::vector<TextBlock> blocks = html_to_blocks(linked.html(unpacked));
+  const std::vector<TextBlock> blocks = read_back ? std::move(*read_back) : html_to_blocks(linked.html(unpacked));
   for (const auto& b : blocks) keys.add_field(b.text, false);
   if (!doc.summary.empty()) keys.add_field(doc.summary, false);
   keys.add_key("kind:" + std::string(model::kind_name(doc.kind)), false);
@@ -246,8 +275,9 @@ std::map<std::string, std::vector<std::string>> document_rounds(const RenderInpu
   return out;
 }
 
-std::map<std::string, std::string> render_search_index(const RenderInput& in, PageSink* documents_sink) {
-  const Context cx{in, draft_texts(in), document_rounds(in)};
+std::map<std::string, std::string> render_search_index(const RenderInput& in, PageSink* documents_sink,
+                                                       PageReuse* reuse) {
+  Context cx{in, draft_texts(in), document_rounds(in), reuse};
   std::vector<const Document*> docs;
   for (const auto& d : in.archive.documents) docs.push_back(&d);
   // Oldest first, so that a date range is a range of document numbers; ids break ties.
@@ -265,9 +295,10 @@ std::map<std::string, std::string> render_search_index(const RenderInput& in, Pa
     dictionary.add_batch(keys, static_cast<std::uint32_t>(begin));
     for (std::size_t i = begin; i < end; ++i) {
       Extract& x = batch[i - begin];
-      const std::string name = "search/d/" + std::to_string(i);
+      if (reuse)
+        reuse->next_shards[docs[i]->source_path] = {static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(x.parts.size())};
       for (std::size_t k = 0; k < x.parts.size(); ++k) {
-        std::string path = name + (k ? "-" + std::to_string(k) : "") + ".js";
+        std::string path = shard_path(i, k);
         if (documents_sink) documents_sink->add(std::move(path), std::move(x.parts[k]));
         else files[std::move(path)] = std::move(x.parts[k]);
       }
@@ -297,6 +328,7 @@ std::map<std::string, std::string> render_search_index(const RenderInput& in, Pa
   // The pairs' separators are many more and needed only by phrases: a file of their own.
   files["search/pairs.js"] = shard_script("pairs", "{\"pairs\":" + pairs + "}");
   files["search/dates.js"] = dates_script(docs);
+  if (reuse) reuse->shards_read_back = cx.read_back;
   return files;
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "render/page_reuse.h"
 #include "render/page_sink.h"
 #include "render/view.h"
 
@@ -41,7 +42,11 @@ std::map<std::string, std::vector<std::string>> document_rounds(const RenderInpu
 /// Deterministic: the same archive gives the same bytes whatever the thread count.
 /// With `documents_sink`, each document's script (search/d/N.js) goes there as soon as its batch
 /// is read instead of into the returned map, so a build never holds them all
-/// (docs/architecture.md, "Streaming output").
-std::map<std::string, std::string> render_search_index(const RenderInput& in, PageSink* documents_sink = nullptr);
+/// (docs/architecture.md, "Streaming output"). With `reuse`, a document whose HTML was not
+/// made (its link result came from the build cache) has its blocks read back from the shard
+/// the last build wrote, where that is still as written, and every document's shard is
+/// recorded in reuse->next_shards.
+std::map<std::string, std::string> render_search_index(const RenderInput& in, PageSink* documents_sink = nullptr,
+                                                       PageReuse* reuse = nullptr);
 
 }  // namespace travaux::render

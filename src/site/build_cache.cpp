@@ -3,6 +3,9 @@
 
 #include <sys/stat.h>
 
+#include <fstream>
+#include <iterator>
+
 #include <tbb/parallel_for.h>
 
 #include "cache/cache_folder.h"
@@ -112,6 +115,16 @@ bool ChangedPagesSink::intact(const std::string& path) const {
   return now && *now == it->second;
 }
 
+std::optional<std::string> ChangedPagesSink::read_intact(const std::string& path) const {
+  if (!intact(path)) return std::nullopt;
+  std::ifstream in(out_ / path, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!in.good() && !in.eof()) return std::nullopt;
+  // Read whole: the size the last build recorded.
+  if (bytes.size() != previous_.outputs.at(path).size) return std::nullopt;
+  return bytes;
+}
+
 bool ChangedPagesSink::report_refused(diag::Diagnostics& diags) const {
   for (const auto& rel : refused_)
     diags.error({rel, 0, 0}, "refusing to write '" + rel + "': it would leave the output folder");
@@ -208,6 +221,10 @@ bool BuildCache::stamp_marker() {
 
 void BuildCache::save(std::size_t documents, const diag::Diagnostics& diags) {
   next_.documents = documents;
+  // The links file first: a manifest names only a links file already in place.
+  next_.links_hash = 0;
+  if (!next_links_.records.empty())
+    if (auto hash = cache::write_links(out_, next_links_)) next_.links_hash = *hash;
   for (const auto& d : diags.items())
     if (d.severity == diag::Severity::warning) next_.warnings.push_back(d);
   if (!scan_.ok || !cache::write_manifest(out_, next_))
@@ -274,7 +291,9 @@ render::PageReuse BuildCache::page_reuse(const model::Archive& archive, const Ch
     for (const auto& [title, url, versions] : t.index_items) unit.index_items.push_back({title, url, versions});
   }
   reuse.previous_documents = previous_->document_pages;
+  reuse.previous_shards = previous_->search_shards;
   reuse.intact = [sink](const std::string& path) { return sink->intact(path); };
+  reuse.read_intact = [sink](const std::string& path) { return sink->read_intact(path); };
   return reuse;
 }
 
@@ -287,7 +306,35 @@ void BuildCache::record_pages(const render::PageReuse& reuse) {
     for (const auto& item : unit.index_items) t.index_items.push_back({item.title, item.url, item.versions});
   }
   next_.document_pages = reuse.next_documents;
+  next_.search_shards = reuse.next_shards;
 }
+
+link::LinkReuse BuildCache::link_reuse(const model::Archive& archive) {
+  // What a document's links may read besides its own source and the anchors they looked up:
+  // every document's path and front matter (ids, titles, aliases, dates, chains, rounds), and
+  // every source that is not a document (archive.toml, static/ among them).
+  std::string catalogue;
+  const std::uint64_t others = other_sources_hash(archive, scan_);
+  catalogue.append(reinterpret_cast<const char*>(&others), sizeof others);
+  for (const auto& doc : archive.documents) {
+    for (const std::string* field : {&doc.source_path, &doc.front_matter}) {
+      const std::uint64_t size = field->size();
+      catalogue.append(reinterpret_cast<const char*>(&size), sizeof size);
+      catalogue += *field;
+    }
+  }
+  next_links_.catalogue = cache::hash_bytes(catalogue);
+  link::LinkReuse reuse;
+  if (!previous_) return reuse;
+  std::string why;
+  auto links = cache::read_links(out_, previous_->links_hash, &why);
+  if (!links) notes.push_back(why);
+  else if (links->catalogue != next_links_.catalogue) notes.push_back("links not reused: the link catalogue changed");
+  else reuse.previous = std::move(links->records);
+  return reuse;
+}
+
+void BuildCache::record_links(link::LinkReuse& reuse) { next_links_.records = std::move(reuse.next); }
 
 void BuildCache::record_full_build(const RecordingSink& sink, std::size_t documents, const diag::Diagnostics& diags) {
   std::vector<const std::pair<const std::string, std::uint64_t>*> files;

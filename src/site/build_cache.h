@@ -16,6 +16,7 @@
 #include "cache/manifest.h"
 #include "cache/source_scan.h"
 #include "diag/diagnostic.h"
+#include "link/link.h"
 #include "model/archive.h"
 #include "render/page_sink.h"
 #include "render/page_reuse.h"
@@ -43,6 +44,8 @@ class ChangedPagesSink final : public render::PageSink {
   /// True when `path` is still the file the previous build wrote (its size and modification
   /// time as recorded): a page that can be kept without rendering it again.
   bool intact(const std::string& path) const;
+  /// The bytes of `path` when intact(path), else nullopt.
+  std::optional<std::string> read_intact(const std::string& path) const;
 
   std::size_t files() const { return files_.load(std::memory_order_relaxed); }
   /// Reports the paths that would leave the output folder; false if there were any.
@@ -110,6 +113,11 @@ class BuildCache {
   render::PageReuse page_reuse(const model::Archive& archive, const ChangedPagesSink* sink) const;
   /// The texts and document pages render recorded, for the manifest written at the end of the build.
   void record_pages(const render::PageReuse& reuse);
+  /// What link needs to reuse the last build's link results (docs/incremental-builds.md,
+  /// "Links not made again"): its records when the link catalogue is unchanged.
+  link::LinkReuse link_reuse(const model::Archive& archive);
+  /// The records link made, for the manifest written at the end of the build.
+  void record_links(link::LinkReuse& reuse);
 
   /// After a full build's staging folder was swapped in: records the manifest.
   void record_full_build(const RecordingSink& sink, std::size_t documents, const diag::Diagnostics& diags);
@@ -128,6 +136,7 @@ class BuildCache {
   std::optional<cache::Manifest> previous_;  // valid for this content root and output folder
   cache::SourceScan scan_;
   cache::Manifest next_;
+  cache::Links next_links_;
 };
 
 }  // namespace travaux::site

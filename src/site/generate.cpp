@@ -116,7 +116,17 @@ std::optional<Generated> generate(const std::filesystem::path& content, Until un
   };
   if (diags.has_errors()) return finish();
   clock.begin("link");
-  link::LinkedArchive linked = link::link_archive(archive, diags);
+  // A build with a cache links again only the documents an edit reaches
+  // (docs/incremental-builds.md, "Links not made again").
+  std::optional<link::LinkReuse> link_reuse;
+  if (cache) link_reuse = cache->link_reuse(archive);
+  link::LinkedArchive linked = link::link_archive(archive, diags, link_reuse ? &*link_reuse : nullptr);
+  if (link_reuse) {
+    if (link_reuse->reused > 0)
+      cache->notes.push_back(std::to_string(link_reuse->reused) + " of " + std::to_string(archive.documents.size()) +
+                             " documents unchanged with all they link to: not linked again");
+    cache->record_links(*link_reuse);
+  }
   clock.done("link");
   if (diags.has_errors()) return finish();
   auto theme = render::Theme::load(archive, diags);

@@ -323,6 +323,85 @@ TEST(IncrementalBuild, DocumentPagesAnEditDoesNotReachAreKeptNotRendered) {
   expect_same_as_full_build(content, out, report, "a title edited");
 }
 
+/// The number of documents the build's notes say were not linked again ("K of N documents
+/// unchanged with all they link to"), or -1 when none was.
+long documents_not_linked_again(const site::Generated& g, long* of = nullptr) {
+  static const std::regex note(R"((\d+) of (\d+) documents unchanged with all they link to)");
+  std::smatch m;
+  const std::string notes = notes_of(g);
+  if (!std::regex_search(notes, m, note)) return -1;
+  if (of) *of = std::stol(m[2]);
+  return std::stol(m[1]);
+}
+
+// docs/incremental-builds.md, "Links not made again".
+TEST(IncrementalBuild, LinksAnEditDoesNotReachAreNotMadeAgain) {
+  test::TempDir dir;
+  const fs::path content = copy_shipped_archive(dir.path());
+  const fs::path out = dir.path() / "site";
+  // A letter whose "paragraph 4 of the roadmap" cannot link while the roadmap has three.
+  const fs::path roadmap = content / "letters" / "2018-07-01-roadmap.md";
+  std::ofstream(roadmap) << "+++\ntitle = \"Roadmap\"\ndate = 2018-07-01\naliases = [\"the roadmap\"]\n+++\n\n"
+                            "Dear colleagues,\n\n1. First.\n2. Second.\n3. Third.\n";
+  std::ofstream(content / "letters" / "2018-07-02-reply.md")
+      << "+++\ntitle = \"Reply\"\ndate = 2018-07-02\n+++\n\nAs paragraph 4 of the roadmap says, we agree.\n";
+  std::string report;
+  ASSERT_TRUE(build(content, out, &report));
+  EXPECT_NE(report.find("has no anchor '#para-4'"), std::string::npos) << report;
+  const fs::path reply_page = out / "letters" / "2018-07-02-reply" / "index.html";
+  EXPECT_EQ(test::read_file(reply_page).find("roadmap/index.html#para-4"), std::string::npos);
+
+  // A quiet edit: every other document's link result is the recorded one.
+  const fs::path quiet_letter = content / "letters" / "2017-11-10-puerto-vallarta-invitation.md";
+  append(quiet_letter, "\nA closing sentence.\n");
+  auto again = build(content, out, &report);
+  ASSERT_TRUE(again) << report;
+  long documents = 0;
+  const long not_linked = documents_not_linked_again(*again, &documents);
+  EXPECT_EQ(not_linked, documents - 1) << notes_of(*again);
+  EXPECT_NE(report.find("has no anchor '#para-4'"), std::string::npos) << "the recorded warning is reported again";
+  expect_same_as_full_build(content, out, report, "a quiet edit");
+
+  // The roadmap gains a fourth paragraph: the reply looked up its anchors, so it is linked
+  // again, though its own source did not change, and its mention now links there.
+  append(roadmap, "4. Fourth.\n");
+  again = build(content, out, &report);
+  ASSERT_TRUE(again) << report;
+  EXPECT_EQ(documents_not_linked_again(*again), documents - 2) << notes_of(*again);
+  EXPECT_EQ(report.find("has no anchor"), std::string::npos) << report;
+  EXPECT_NE(test::read_file(reply_page).find("roadmap/index.html#para-4"), std::string::npos) << test::read_file(reply_page);
+  expect_same_as_full_build(content, out, report, "a paragraph added to a letter another one names");
+
+  // A document's search shard edited by hand is not read back: it is made again from the
+  // document's HTML, and written again.
+  const std::string shard = test::read_file(out / "search" / "d" / "0.js");
+  {
+    std::string spoiled = shard;
+    spoiled.replace(spoiled.find("\"blocks\":["), 10, "\"blocks\":[[\"x\",\"planted\"],");
+    std::ofstream(out / "search" / "d" / "0.js", std::ios::binary | std::ios::trunc) << spoiled;
+  }
+  append(quiet_letter, "\nA second closing sentence.\n");
+  again = build(content, out, &report);
+  ASSERT_TRUE(again) << report;
+  EXPECT_EQ(test::read_file(out / "search" / "d" / "0.js"), shard);
+  expect_same_as_full_build(content, out, report, "a search shard edited by hand");
+
+  // A links file that is not the one the manifest names is not used; the build is right.
+  std::ofstream(cache::cache_folder(out) / "links", std::ios::app) << "x";
+  append(quiet_letter, "\nA third closing sentence.\n");
+  again = build(content, out, &report);
+  ASSERT_TRUE(again) << report;
+  EXPECT_EQ(documents_not_linked_again(*again), -1) << notes_of(*again);
+  EXPECT_NE(notes_of(*again).find("links not reused"), std::string::npos) << notes_of(*again);
+  expect_same_as_full_build(content, out, report, "a spoiled links file");
+  // That build wrote a good one again.
+  append(quiet_letter, "\nA fourth closing sentence.\n");
+  again = build(content, out, &report);
+  ASSERT_TRUE(again) << report;
+  EXPECT_EQ(documents_not_linked_again(*again), documents - 1) << notes_of(*again);
+  expect_same_as_full_build(content, out, report, "after a spoiled links file");
+}
+
 /// serve's rebuilds in memory (docs/incremental-builds.md, "serve"): after each edit the site
 /// equals a build from scratch, and the pages the edit does not reach are taken from the last.
 TEST(IncrementalBuild, ServeRebuildsInMemoryOnlyWhatAnEditReaches) {
