@@ -75,6 +75,7 @@ std::string encode(const Manifest& m) {
     w.u32(shard.first);
     w.u32(shard.second);
   }
+  for (const std::uint32_t v : m.search_index) w.u32(v);
   w.u64(hash_bytes(w.out));
   return std::move(w.out);
 }
@@ -151,6 +152,7 @@ std::optional<Manifest> decode(std::string_view bytes, std::string* why) {
     ok = r.str(path) && r.u32(shard.first) && r.u32(shard.second);
     if (ok) m.search_shards.emplace(std::move(path), shard);
   }
+  for (std::uint32_t& v : m.search_index) ok = ok && r.u32(v);
   if (!ok || !r.done()) return fail("malformed");
   return m;
 }

@@ -71,6 +71,9 @@ struct Manifest {
   /// Each document's search shard, by source path: its number and how many parts
   /// (search/d/<number>.js, <number>-1.js, ...; docs/search.md).
   std::map<std::string, std::pair<std::uint32_t, std::uint32_t>> search_shards;
+  /// The search index: how many documents it numbered, and how many term and pair shards
+  /// (search/terms/<i>.js, search/pairs/<i>.js) it wrote.
+  std::array<std::uint32_t, 3> search_index{};
 };
 
 /// What link made of each document (docs/incremental-builds.md, "Links not made again"): a

@@ -2,6 +2,8 @@
 // "Edge rules": BOM, CRLF, invalid UTF-8, empty files).
 #include "load/front_matter.h"
 
+#include <cstdint>
+#include <cstring>
 #include <cstdio>
 
 #include "diag/text_position.h"
@@ -42,7 +44,17 @@ bool is_fence(std::string_view line) {
 std::optional<std::string> normalize_text(std::string raw, const std::string& path,
                                           diag::Diagnostics& diags) {
   if (raw.starts_with("\xEF\xBB\xBF")) raw.erase(0, 3);
+  // Eight bytes at a time while they are ASCII, which most of every archive is.
+  constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
   for (std::size_t i = 0; i < raw.size();) {
+    if (i + 8 <= raw.size()) {
+      std::uint64_t word;
+      std::memcpy(&word, raw.data() + i, 8);
+      if (!(word & kHighBits)) {
+        i += 8;
+        continue;
+      }
+    }
     std::size_t n = utf8_sequence_length(raw, i);
     if (n == 0) {
       auto lc = diag::line_column_of(raw, i);
@@ -54,13 +66,19 @@ std::optional<std::string> normalize_text(std::string raw, const std::string& pa
     }
     i += n;
   }
-  // CRLF -> LF in one pass; a lone CR is left alone.
+  // CRLF -> LF in one pass; a lone CR is left alone. Most files have none: kept as they are.
+  std::size_t cr = raw.find('\r');
+  if (cr == std::string::npos) return raw;
   std::string out;
   out.reserve(raw.size());
-  for (std::size_t i = 0; i < raw.size(); ++i) {
-    if (raw[i] == '\r' && i + 1 < raw.size() && raw[i + 1] == '\n') continue;
-    out.push_back(raw[i]);
+  std::size_t run = 0;
+  for (; cr != std::string::npos; cr = raw.find('\r', cr + 1)) {
+    if (cr + 1 < raw.size() && raw[cr + 1] == '\n') {
+      out.append(raw, run, cr - run);
+      run = cr + 1;
+    }
   }
+  out.append(raw, run, std::string::npos);
   return out;
 }
 

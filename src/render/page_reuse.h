@@ -31,6 +31,12 @@ struct Fingerprints {
   std::vector<std::uint64_t> documents;  // parallel to Archive::documents
 };
 
+/// What the build cache records of the search index's term and pair shards: how many
+/// documents it numbered and how many shards of each kind it wrote (search_index_patch.h).
+struct SearchIndexRecord {
+  std::uint32_t universe = 0, terms = 0, pairs = 0;
+};
+
 /// Between a build with a cache and render_site.
 struct PageReuse {
   /// The last build's units by text id, and its document pages' fingerprints by source path
@@ -50,6 +56,9 @@ struct PageReuse {
   /// made again").
   std::map<std::string, std::pair<std::uint32_t, std::uint32_t>> previous_shards;
   std::function<std::optional<std::string>(const std::string&)> read_intact;
+  /// The last build's search index, patched instead of made again when only a few documents
+  /// were linked again (docs/incremental-builds.md, "The search index patched").
+  SearchIndexRecord previous_index;
 
   /// Filled by render: this build's fingerprints, every text's unit and every document
   /// page's fingerprint, for the next build. A page that lost a path to another is left out,
@@ -58,6 +67,8 @@ struct PageReuse {
   std::map<std::string, TextUnit> next;
   std::map<std::string, std::uint64_t> next_documents;
   std::map<std::string, std::pair<std::uint32_t, std::uint32_t>> next_shards;
+  SearchIndexRecord next_index;
+  bool index_patched = false;
   /// How many texts and document pages were kept, not rendered.
   std::size_t kept = 0;
   std::size_t kept_documents = 0;

@@ -59,6 +59,7 @@ class RankedSink final : public PageSink {
     return true;
   }
   void replace(std::string path, std::string bytes) override { add(std::move(path), std::move(bytes)); }
+  void keep(std::string path) override { claims_.keep(rank_, std::move(path)); }
 
  private:
   OutputClaims& claims_;

@@ -12,6 +12,7 @@
 #include "text/escape.h"
 #include "render/search_encode.h"
 #include "render/search_fold.h"
+#include "render/search_index_patch.h"
 #include "render/search_keys.h"
 #include "render/search_shard_read.h"
 #include "render/search_text.h"
@@ -214,36 +215,140 @@ std::string separator(const std::string& previous, const std::string& first) {
 }
 
 /// Writes the shards of one kind of key (words or pairs) as search/<folder>/<i>.js, each
-/// closed once it passes kTermShardBytes: `entries` in key order, `key(i)` the key of entry i.
-/// Returns the manifest's JSON list of separators.
-template <class KeyOf>
-std::string write_shards(const std::vector<std::string>& entries, const KeyOf& key, const std::string& folder,
-                         std::map<std::string, std::string>& files) {
+/// closed once it passes kTermShardBytes: `count` entries in key order, `text(i)` the entry i,
+/// `key(i)` its key. Returns the manifest's JSON list of separators; `shards` is set to how
+/// many were written.
+template <class TextOf, class KeyOf>
+std::string write_shards(std::size_t count, const TextOf& text, const KeyOf& key, const std::string& folder,
+                         std::map<std::string, std::string>& files, std::uint32_t& shards) {
   std::vector<std::string> separators;
   std::string shard;
-  std::size_t count = 0;
+  shards = 0;
   auto close_shard = [&] {
-    const std::string name = folder + "/" + std::to_string(count++);
+    const std::string name = folder + "/" + std::to_string(shards++);
     files["search/" + name + ".js"] = shard_script(name, "{" + shard + "}");
     shard.clear();
   };
-  for (std::size_t i = 0; i < entries.size(); ++i) {
+  for (std::size_t i = 0; i < count; ++i) {
     if (shard.size() >= kTermShardBytes) {
       close_shard();
       separators.push_back(separator(key(i - 1), key(i)));
     }
     if (!shard.empty()) shard += ",\n";
-    shard += entries[i];
+    shard += text(i);
   }
   close_shard();
   return json_list(separators);
 }
 
+/// The files every index has besides the term and pair shards: the manifest with the words'
+/// separators, the pairs' separators, and the dates.
+void write_index_files(const std::string& words, const std::string& pairs, std::uint32_t universe,
+                       const std::vector<const Document*>& docs, std::map<std::string, std::string>& files) {
+  files[std::string(kSearchIndexFile)] =
+      "// Search index manifest, written by travaux build; read by assets/search.js (docs/search.md).\n" +
+      shard_script("index", "{\"documents\":" + std::to_string(universe) + ",\"words\":" + words + "}");
+  // The pairs' separators are many more and needed only by phrases: a file of their own.
+  files["search/pairs.js"] = shard_script("pairs", "{\"pairs\":" + pairs + "}");
+  files["search/dates.js"] = dates_script(docs);
+}
+
 /// A key's entry in its shard: "key":"<documents>[ <card documents>]".
 std::string entry(std::string_view key, const Postings& p, std::uint32_t universe) {
-  std::string value = encode_doc_set(p.all, universe);
-  if (!p.card.empty()) value += " " + encode_doc_set(p.card, universe);
-  return json_string(key) + ":" + json_string(value);
+  return shard_entry(key, p.all, p.card, universe);
+}
+
+/// The index made from the last build's (docs/incremental-builds.md, "The search index
+/// patched"): every document keeps its number, only the documents linked again (and any whose
+/// shard is no longer as written) are read, and the term and pair shards are the last ones with
+/// the documents linked again taken out and their keys put back in. False, with nothing
+/// handed over, when the last index cannot be used: then the index is made in full.
+bool patch_index(Context& cx, const std::vector<const Document*>& docs, PageSink& sink,
+                 std::map<std::string, std::string>& files) {
+  PageReuse& reuse = *cx.reuse;
+  const auto universe = static_cast<std::uint32_t>(docs.size());
+  const SearchIndexRecord& last = reuse.previous_index;
+  if (!reuse.read_intact || !reuse.intact || last.universe != universe || last.terms == 0 || last.pairs == 0)
+    return false;
+  // Every document where the last index numbered it; those linked again are the changed ones.
+  std::vector<std::uint32_t> changed;
+  std::vector<std::uint32_t> parts(docs.size(), 0);
+  for (std::uint32_t i = 0; i < universe; ++i) {
+    auto it = reuse.previous_shards.find(docs[i]->source_path);
+    if (it == reuse.previous_shards.end() || it->second.first != i) return false;
+    parts[i] = it->second.second;
+    if (!cx.in.linked.of(cx.in.archive, *docs[i]).deferred) changed.push_back(i);
+  }
+  if (changed.size() > universe / 4) return false;  // as cheap to make it whole
+
+  auto read_kind = [&](const char* folder, std::uint32_t count, std::vector<ShardEntry>& entries) {
+    for (std::uint32_t k = 0; k < count; ++k) {
+      const auto script = reuse.read_intact("search/" + std::string(folder) + "/" + std::to_string(k) + ".js");
+      if (!script || !read_shard_entries(*script, entries)) return false;
+    }
+    return true;
+  };
+  std::vector<ShardEntry> words, pairs;
+  if (!read_kind("terms", last.terms, words) || !read_kind("pairs", last.pairs, pairs)) return false;
+
+  // The changed documents, and any whose shard was edited or removed, are read again.
+  std::vector<std::uint32_t> read;
+  std::vector<bool> is_changed(docs.size(), false);
+  for (const std::uint32_t i : changed) is_changed[i] = true;
+  for (std::uint32_t i = 0; i < universe; ++i) {
+    bool intact = parts[i] > 0;
+    for (std::uint32_t k = 0; intact && k < parts[i]; ++k) intact = reuse.intact(shard_path(i, k));
+    if (is_changed[i] || !intact) read.push_back(i);
+  }
+  std::vector<Extract> extracts(read.size());
+  tbb::parallel_for(std::size_t{0}, read.size(), [&](std::size_t r) { extracts[r] = extract(cx, *docs[read[r]], read[r]); });
+
+  // The changed documents' keys, in document order, so every list is sorted.
+  std::map<std::string, KeyDocuments> added_words, added_pairs;
+  for (std::size_t r = 0; r < read.size(); ++r) {
+    if (!is_changed[read[r]]) continue;
+    const DocKeys& keys = extracts[r].keys;
+    auto note = [&](KeyDocuments& k, bool card) {
+      k.all.push_back(read[r]);
+      if (card) k.card.push_back(read[r]);
+    };
+    for (const auto& w : keys.words()) note(added_words[std::string(keys.text(w))], w.card);
+    for (const auto& p : keys.pairs()) {
+      std::string key(keys.text(keys.words()[p.first]));
+      key += ' ';
+      key += keys.text(keys.words()[p.second]);
+      note(added_pairs[key], p.card);
+    }
+  }
+  auto patched_words = patch_entries(std::move(words), changed, added_words, universe);
+  auto patched_pairs = patch_entries(std::move(pairs), changed, added_pairs, universe);
+  if (!patched_words || !patched_pairs) return false;
+
+  // Nothing was handed over before this point.
+  for (std::size_t r = 0, next = 0; r < universe; ++r) {
+    const auto i = static_cast<std::uint32_t>(r);
+    if (next < read.size() && read[next] == i) {
+      Extract& x = extracts[next++];
+      reuse.next_shards[docs[i]->source_path] = {i, static_cast<std::uint32_t>(x.parts.size())};
+      for (std::size_t k = 0; k < x.parts.size(); ++k) sink.add(shard_path(i, k), std::move(x.parts[k]));
+    } else {
+      reuse.next_shards[docs[i]->source_path] = {i, parts[i]};
+      for (std::uint32_t k = 0; k < parts[i]; ++k) sink.keep(shard_path(i, k));
+    }
+  }
+  SearchIndexRecord record{universe, 0, 0};
+  const auto& w = *patched_words;
+  const auto& p = *patched_pairs;
+  const std::string word_separators = write_shards(
+      w.size(), [&](std::size_t i) -> const std::string& { return w[i].text; },
+      [&](std::size_t i) -> const std::string& { return w[i].key; }, "terms", files, record.terms);
+  const std::string pair_separators = write_shards(
+      p.size(), [&](std::size_t i) -> const std::string& { return p[i].text; },
+      [&](std::size_t i) -> const std::string& { return p[i].key; }, "pairs", files, record.pairs);
+  write_index_files(word_separators, pair_separators, universe, docs, files);
+  reuse.next_index = record;
+  reuse.index_patched = true;
+  return true;
 }
 
 }  // namespace
@@ -285,6 +390,7 @@ std::map<std::string, std::string> render_search_index(const RenderInput& in, Pa
   const auto universe = static_cast<std::uint32_t>(docs.size());
 
   std::map<std::string, std::string> files;
+  if (reuse && documents_sink && patch_index(cx, docs, *documents_sink, files)) return files;
   KeyDictionary dictionary;
   for (std::size_t begin = 0; begin < docs.size(); begin += kBatch) {
     const std::size_t end = std::min(docs.size(), begin + kBatch);
@@ -312,8 +418,10 @@ std::map<std::string, std::string> render_search_index(const RenderInput& in, Pa
   tbb::parallel_for(std::size_t{0}, sorted.words.size(), [&](std::size_t i) {
     word_entries[i] = entry(*sorted.words[i].first, *sorted.words[i].second, universe);
   });
-  const std::string words =
-      write_shards(word_entries, [&](std::size_t i) -> const std::string& { return *sorted.words[i].first; }, "terms", files);
+  SearchIndexRecord record{universe, 0, 0};
+  const std::string words = write_shards(
+      word_entries.size(), [&](std::size_t i) -> const std::string& { return word_entries[i]; },
+      [&](std::size_t i) -> const std::string& { return *sorted.words[i].first; }, "terms", files, record.terms);
   word_entries = {};
   auto pair_key = [&](std::size_t i) {
     return *sorted.words[sorted.pairs[i].first].first + " " + *sorted.words[sorted.pairs[i].second].first;
@@ -321,13 +429,11 @@ std::map<std::string, std::string> render_search_index(const RenderInput& in, Pa
   std::vector<std::string> pair_entries(sorted.pairs.size());
   tbb::parallel_for(std::size_t{0}, sorted.pairs.size(),
                     [&](std::size_t i) { pair_entries[i] = entry(pair_key(i), *sorted.pairs[i].postings, universe); });
-  const std::string pairs = write_shards(pair_entries, pair_key, "pairs", files);
-  files[std::string(kSearchIndexFile)] =
-      "// Search index manifest, written by travaux build; read by assets/search.js (docs/search.md).\n" +
-      shard_script("index", "{\"documents\":" + std::to_string(universe) + ",\"words\":" + words + "}");
-  // The pairs' separators are many more and needed only by phrases: a file of their own.
-  files["search/pairs.js"] = shard_script("pairs", "{\"pairs\":" + pairs + "}");
-  files["search/dates.js"] = dates_script(docs);
+  const std::string pairs = write_shards(
+      pair_entries.size(), [&](std::size_t i) -> const std::string& { return pair_entries[i]; }, pair_key, "pairs",
+      files, record.pairs);
+  write_index_files(words, pairs, universe, docs, files);
+  if (reuse) reuse->next_index = record;
   if (reuse) reuse->shards_read_back = cx.read_back;
   return files;
 }

@@ -292,6 +292,7 @@ render::PageReuse BuildCache::page_reuse(const model::Archive& archive, const Ch
   }
   reuse.previous_documents = previous_->document_pages;
   reuse.previous_shards = previous_->search_shards;
+  reuse.previous_index = {previous_->search_index[0], previous_->search_index[1], previous_->search_index[2]};
   reuse.intact = [sink](const std::string& path) { return sink->intact(path); };
   reuse.read_intact = [sink](const std::string& path) { return sink->read_intact(path); };
   return reuse;
@@ -307,6 +308,7 @@ void BuildCache::record_pages(const render::PageReuse& reuse) {
   }
   next_.document_pages = reuse.next_documents;
   next_.search_shards = reuse.next_shards;
+  next_.search_index = {reuse.next_index.universe, reuse.next_index.terms, reuse.next_index.pairs};
 }
 
 link::LinkReuse BuildCache::link_reuse(const model::Archive& archive) {
