@@ -17,7 +17,8 @@ namespace {
 constexpr const char* kManifestFile = "manifest";
 constexpr const char* kLinksFile = "links";
 
-/// The whole file, read at its size in one go; nullopt if it cannot be read.
+}  // namespace
+
 std::optional<std::string> read_whole(const fs::path& path) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return std::nullopt;
@@ -38,6 +39,8 @@ std::optional<std::string> read_whole(const fs::path& path) {
   if (!ok) return std::nullopt;
   return bytes;
 }
+
+namespace {
 
 /// Replaces `name` in the cache folder atomically (a temporary file renamed over it).
 bool replace_file(const fs::path& out, const char* name, const std::string& bytes) {

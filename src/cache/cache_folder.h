@@ -14,6 +14,9 @@ namespace travaux::cache {
 /// `<parent>/<name>.travaux-cache` for the output folder `out`.
 std::filesystem::path cache_folder(const std::filesystem::path& out);
 
+/// The whole file, read at its size in one go; nullopt if it cannot be read or grew meanwhile.
+std::optional<std::string> read_whole(const std::filesystem::path& path);
+
 /// The manifest in `cache_folder(out)`; nullopt with `*why` set when there is none, it cannot
 /// be read, or it is corrupt, truncated, or from another format or travaux build.
 std::optional<Manifest> read_manifest(const std::filesystem::path& out, std::string* why);

@@ -16,6 +16,10 @@ namespace travaux::cache {
 namespace fs = std::filesystem;
 
 std::optional<OutputStamp> stamp_output(const fs::path& file, std::uint64_t hash) {
+  return stamp_output(file.native(), hash);
+}
+
+std::optional<OutputStamp> stamp_output(const std::string& file, std::uint64_t hash) {
   struct stat st {};
   if (::lstat(file.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
   return OutputStamp{hash, static_cast<std::uint64_t>(st.st_size),

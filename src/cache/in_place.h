@@ -19,6 +19,9 @@ namespace travaux::cache {
 
 /// What a file in the output folder looks like now (lstat), with `hash` for its content.
 std::optional<OutputStamp> stamp_output(const std::filesystem::path& file, std::uint64_t hash);
+/// The same for a path held as a string: no std::filesystem::path made (its components are
+/// split on construction), as for every page an incremental build keeps.
+std::optional<OutputStamp> stamp_output(const std::string& file, std::uint64_t hash);
 
 class InPlaceWriter {
  public:

@@ -76,6 +76,12 @@ std::string encode(const Manifest& m) {
     w.u32(shard.second);
   }
   for (const std::uint32_t v : m.search_index) w.u32(v);
+  w.u64(m.listings_fingerprint);
+  w.u64(m.listings.size());
+  for (const auto& [kind, path] : m.listings) {
+    w.u32(kind);
+    w.str(path);
+  }
   w.u64(hash_bytes(w.out));
   return std::move(w.out);
 }
@@ -153,12 +159,21 @@ std::optional<Manifest> decode(std::string_view bytes, std::string* why) {
     if (ok) m.search_shards.emplace(std::move(path), shard);
   }
   for (std::uint32_t& v : m.search_index) ok = ok && r.u32(v);
+  ok = ok && r.u64(m.listings_fingerprint) && r.u64(n);
+  for (std::uint64_t i = 0; ok && i < n; ++i) {
+    std::pair<std::uint32_t, std::string> page;
+    ok = r.u32(page.first) && r.str(page.second) && page.first < Manifest::kListingKinds;
+    if (ok) m.listings.push_back(std::move(page));
+  }
   if (!ok || !r.done()) return fail("malformed");
   return m;
 }
 
 std::string encode(const Links& links) {
   Writer w;
+  std::size_t size = kLinksMagic.size() + 4 + 16;
+  for (const auto& [path, record] : links.records) size += 16 + path.size() + record.size();
+  w.out.reserve(size);
   w.out.append(kLinksMagic);
   w.u32(Manifest::kFormat);
   w.u64(links.catalogue);

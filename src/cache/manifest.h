@@ -74,6 +74,11 @@ struct Manifest {
   /// The search index: how many documents it numbered, and how many term and pair shards
   /// (search/terms/<i>.js, search/pairs/<i>.js) it wrote.
   std::array<std::uint32_t, 3> search_index{};
+  /// The pages that list the whole archive (render::ListingPage): their fingerprint, and each
+  /// file with its page kind.
+  static constexpr std::uint32_t kListingKinds = 8;  // how many render::ListingPage has
+  std::uint64_t listings_fingerprint = 0;
+  std::vector<std::pair<std::uint32_t, std::string>> listings;
 };
 
 /// What link made of each document (docs/incremental-builds.md, "Links not made again"): a

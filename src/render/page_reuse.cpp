@@ -92,6 +92,14 @@ Fingerprints page_fingerprints(const RenderInput& in, std::uint64_t other_source
   }
 
   Fingerprints out;
+  Hasher listings;
+  listings.add(base);
+  for (const auto& doc : docs) {
+    const auto& refs = in.linked.of(archive, doc).references;
+    listings.add(static_cast<std::uint64_t>(refs.size()));
+    for (const auto& ref : refs) listings.add(ref.to_id);
+  }
+  out.listings = listings.digest();
   out.texts.resize(texts.size());
   for (std::size_t t = 0; t < texts.size(); ++t) {
     Hasher h;

@@ -29,6 +29,19 @@ struct TextUnit {
 struct Fingerprints {
   std::vector<std::uint64_t> texts;      // parallel to DraftChain::texts()
   std::vector<std::uint64_t> documents;  // parallel to Archive::documents
+  /// The pages that list the archive (ListingPage): the catalogue, and every document's links
+  /// by their targets (archive.json and documents.csv list them).
+  std::uint64_t listings = 0;
+};
+
+/// The pages made from the catalogue alone, which list the whole archive: kept together when
+/// nothing they read changed (docs/incremental-builds.md, "Pages not rendered again").
+enum class ListingPage : std::uint32_t { home, timeline, search, kind_index, people_or_topic, feed, json, csv };
+
+/// What the build cache records of them: their fingerprint and every file they claimed.
+struct ListingRecord {
+  std::uint64_t fingerprint = 0;
+  std::vector<std::pair<ListingPage, std::string>> pages;
 };
 
 /// What the build cache records of the search index's term and pair shards: how many
@@ -59,6 +72,7 @@ struct PageReuse {
   /// The last build's search index, patched instead of made again when only a few documents
   /// were linked again (docs/incremental-builds.md, "The search index patched").
   SearchIndexRecord previous_index;
+  ListingRecord previous_listings;
 
   /// Filled by render: this build's fingerprints, every text's unit and every document
   /// page's fingerprint, for the next build. A page that lost a path to another is left out,
@@ -68,6 +82,8 @@ struct PageReuse {
   std::map<std::string, std::uint64_t> next_documents;
   std::map<std::string, std::pair<std::uint32_t, std::uint32_t>> next_shards;
   SearchIndexRecord next_index;
+  ListingRecord next_listings;
+  bool listings_kept = false;
   bool index_patched = false;
   /// How many texts and document pages were kept, not rendered.
   std::size_t kept = 0;
@@ -88,6 +104,7 @@ std::vector<std::string> document_page_files(const model::Document& doc);
 /// - A document page's adds its own source, the sources of the documents it refers to and of
 ///   those that refer to it (its links, anchors and backlinks), and for a draft its text's
 ///   fingerprint (the chain strip, the changes it links to).
+/// - The listing pages' adds the target of every document's every reference, in order.
 Fingerprints page_fingerprints(const RenderInput& in, std::uint64_t other_sources);
 
 }  // namespace travaux::render

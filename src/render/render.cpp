@@ -133,10 +133,51 @@ void render_site(const model::Archive& archive, const link::LinkedArchive& linke
   auto family_of = [](TextPageKind kind) {
     return kind == TextPageKind::changes ? kChanges : kind == TextPageKind::history ? kHistory : kProvenance;
   };
+  // The listing pages are kept together when their fingerprint is the recorded one and every
+  // file they wrote is still as written; otherwise made, and their files recorded.
+  const bool keep_listings = reuse && reuse->intact && !reuse->previous_listings.pages.empty() &&
+                             reuse->previous_listings.fingerprint == reuse->fingerprints.listings &&
+                             std::all_of(reuse->previous_listings.pages.begin(), reuse->previous_listings.pages.end(),
+                                         [&](const auto& page) { return reuse->intact(page.second); });
+  std::mutex listing_mutex;
+  auto listed = [&](ListingPage kind, const std::string& path) {
+    if (!reuse) return;
+    std::lock_guard lock(listing_mutex);
+    reuse->next_listings.pages.emplace_back(kind, path);
+  };
+  auto listing = [&](ListingPage kind, ClaimRank rank, std::string path, auto&& make) {
+    if (keep_listings) return;
+    listed(kind, path);
+    claims.file(rank, std::move(path), make());
+  };
   auto add_indexes = [&](Family family, SiteImage&& part) {
-    for (auto& [path, bytes] : part.files) add_index(index_rank(family), path, std::move(bytes));
+    const ListingPage kind = family == kKindIndexes ? ListingPage::kind_index : ListingPage::people_or_topic;
+    for (auto& [path, bytes] : part.files) {
+      listed(kind, path);
+      add_index(index_rank(family), path, std::move(bytes));
+    }
     part = {};
   };
+  if (keep_listings) {
+    for (const auto& [kind, path] : reuse->previous_listings.pages) {
+      switch (kind) {
+        case ListingPage::home: claims.keep({kHome, 0}, path); break;
+        case ListingPage::timeline: claims.keep({kTimeline, 0}, path); break;
+        case ListingPage::search: claims.keep({kSearch, 0}, path); break;
+        case ListingPage::kind_index:
+        case ListingPage::people_or_topic:
+          note_index(path);
+          claims.keep({kIndexes, index_rank(kind == ListingPage::kind_index ? kKindIndexes : kPeopleAndTopics)}, path);
+          break;
+        case ListingPage::feed: claims.keep({kFeed, 0}, path); break;
+        case ListingPage::json: claims.keep({kJson, 0}, path); break;
+        case ListingPage::csv: claims.keep({kCsv, 0}, path); break;
+      }
+    }
+    reuse->next_listings = reuse->previous_listings;
+    reuse->listings_kept = true;
+  }
+  if (reuse) reuse->next_listings.fingerprint = reuse->fingerprints.listings;
   diag::Diagnostics calendar_diags;
   tbb::parallel_invoke(
       [&] {
@@ -156,17 +197,27 @@ void render_site(const model::Archive& archive, const link::LinkedArchive& linke
           if (progress) progress->advance();
         });
       },
-      [&] { claims.file({kHome, 0}, "index.html", render_home(in)); },
-      [&] { claims.file({kTimeline, 0}, "timeline/index.html", render_timeline_page(in)); },
-      [&] { claims.file({kSearch, 0}, "search/index.html", render_search_page(in)); },
+      [&] { listing(ListingPage::home, {kHome, 0}, "index.html", [&] { return render_home(in); }); },
+      [&] { listing(ListingPage::timeline, {kTimeline, 0}, "timeline/index.html", [&] { return render_timeline_page(in); }); },
+      [&] { listing(ListingPage::search, {kSearch, 0}, "search/index.html", [&] { return render_search_page(in); }); },
       [&] {
         // The index's files have distinct paths, so one rank serves them all; losers are
         // reported by path inside a rank, the order they had when the index was a map.
         RankedSink search_sink(claims, {kSearchIndex, 0});
         for (auto& [path, bytes] : render_search_index(in, &search_sink, reuse)) search_sink.add(path, std::move(bytes));
       },
-      [&] { SiteImage part; render_kind_indexes(in, part); add_indexes(kKindIndexes, std::move(part)); },
-      [&] { SiteImage part; render_people_and_topics(in, part); add_indexes(kPeopleAndTopics, std::move(part)); },
+      [&] {
+        if (keep_listings) return;
+        SiteImage part;
+        render_kind_indexes(in, part);
+        add_indexes(kKindIndexes, std::move(part));
+      },
+      [&] {
+        if (keep_listings) return;
+        SiteImage part;
+        render_people_and_topics(in, part);
+        add_indexes(kPeopleAndTopics, std::move(part));
+      },
       [&] {
         // Each text compared and its pages handed over, text by text (render/text_pages.h).
         render_text_pages(
@@ -180,9 +231,9 @@ void render_site(const model::Archive& archive, const link::LinkedArchive& linke
             },
             reuse);
       },
-      [&] { claims.file({kFeed, 0}, "feed.xml", render_atom(in)); },
-      [&] { claims.file({kJson, 0}, "archive.json", render_archive_json(in)); },
-      [&] { claims.file({kCsv, 0}, "documents.csv", render_documents_csv(in)); },
+      [&] { listing(ListingPage::feed, {kFeed, 0}, "feed.xml", [&] { return render_atom(in); }); },
+      [&] { listing(ListingPage::json, {kJson, 0}, "archive.json", [&] { return render_archive_json(in); }); },
+      [&] { listing(ListingPage::csv, {kCsv, 0}, "documents.csv", [&] { return render_documents_csv(in); }); },
       [&] { claims.file({kCalendar, 0}, "calendar.ics", render_calendar(archive, calendar_diags)); });
   diags.merge(calendar_diags);
 
@@ -212,6 +263,10 @@ void render_site(const model::Archive& archive, const link::LinkedArchive& linke
         reuse->next_documents[archive.documents[i].source_path] = reuse->fingerprints.documents[i];
     }
     reuse->kept_documents = kept_documents;
+    // A listing page with a contested path is always made: none is recorded.
+    auto& pages = reuse->next_listings.pages;
+    std::sort(pages.begin(), pages.end());
+    if (std::any_of(pages.begin(), pages.end(), [&](const auto& page) { return is_contested(page.second); })) pages.clear();
   }
 }
 

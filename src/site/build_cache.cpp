@@ -3,8 +3,6 @@
 
 #include <sys/stat.h>
 
-#include <fstream>
-#include <iterator>
 
 #include <tbb/parallel_for.h>
 
@@ -43,16 +41,26 @@ std::optional<std::uint64_t> copy_hash(const std::string& source, const std::str
 
 ChangedPagesSink::ChangedPagesSink(fs::path out, const cache::Manifest& previous, const cache::SourceScan& scan,
                                    fs::path content)
-    : out_(std::move(out)), previous_(previous), scan_(scan), content_prefix_(content.string() + "/") {}
+    : out_(std::move(out)), previous_(previous), scan_(scan), content_prefix_(content.string() + "/"),
+      out_prefix_(out_.string() + "/") {
+  // Looked up once for every page render keeps or makes: a hash table, not the manifest's tree.
+  recorded_.reserve(previous_.outputs.size());
+  for (const auto& [path, stamp] : previous_.outputs) recorded_.emplace(path, &stamp);
+}
+
+const cache::OutputStamp* ChangedPagesSink::recorded(const std::string& path) const {
+  auto it = recorded_.find(path);
+  return it == recorded_.end() ? nullptr : it->second;
+}
 
 ChangedPagesSink::Entry ChangedPagesSink::make(const std::string& path, std::uint64_t hash) const {
   Entry e;
   e.hash = hash;
-  auto it = previous_.outputs.find(path);
-  if (it != previous_.outputs.end() && it->second.hash == hash) {
+  const cache::OutputStamp* was = recorded(path);
+  if (was && was->hash == hash) {
     // Unchanged, unless someone edited or removed the file since the last build.
-    auto now = cache::stamp_output(out_ / path, hash);
-    if (now && *now == it->second) e.unchanged = now;
+    auto now = cache::stamp_output(out_prefix_ + path, hash);
+    if (now && *now == *was) e.unchanged = now;
   }
   return e;
 }
@@ -99,29 +107,28 @@ void ChangedPagesSink::replace(std::string path, std::string bytes) {
 void ChangedPagesSink::keep(std::string path) {
   // intact() said so before render chose to keep it; should the file have changed since, the
   // recorded stamp no longer matches and the next build renders the page again.
-  auto it = previous_.outputs.find(path);
-  if (it == previous_.outputs.end()) return;  // render keeps only paths intact() knows
+  const cache::OutputStamp* was = recorded(path);
+  if (!was) return;  // render keeps only paths intact() knows
   Entry e;
-  e.hash = it->second.hash;
-  e.unchanged = it->second;
+  e.hash = was->hash;
+  e.unchanged = *was;
   std::lock_guard lock(mutex_);
   if (entries_.emplace(std::move(path), std::move(e)).second) files_.fetch_add(1, std::memory_order_relaxed);
 }
 
 bool ChangedPagesSink::intact(const std::string& path) const {
-  auto it = previous_.outputs.find(path);
-  if (it == previous_.outputs.end()) return false;
-  auto now = cache::stamp_output(out_ / path, it->second.hash);
-  return now && *now == it->second;
+  const cache::OutputStamp* was = recorded(path);
+  if (!was) return false;
+  auto now = cache::stamp_output(out_prefix_ + path, was->hash);
+  return now && *now == *was;
 }
 
 std::optional<std::string> ChangedPagesSink::read_intact(const std::string& path) const {
   if (!intact(path)) return std::nullopt;
-  std::ifstream in(out_ / path, std::ios::binary);
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (!in.good() && !in.eof()) return std::nullopt;
+  auto bytes = cache::read_whole(out_prefix_ + path);
+  if (!bytes) return std::nullopt;
   // Read whole: the size the last build recorded.
-  if (bytes.size() != previous_.outputs.at(path).size) return std::nullopt;
+  if (bytes->size() != recorded(path)->size) return std::nullopt;
   return bytes;
 }
 
@@ -293,6 +300,9 @@ render::PageReuse BuildCache::page_reuse(const model::Archive& archive, const Ch
   reuse.previous_documents = previous_->document_pages;
   reuse.previous_shards = previous_->search_shards;
   reuse.previous_index = {previous_->search_index[0], previous_->search_index[1], previous_->search_index[2]};
+  reuse.previous_listings.fingerprint = previous_->listings_fingerprint;
+  for (const auto& [kind, path] : previous_->listings)
+    reuse.previous_listings.pages.emplace_back(static_cast<render::ListingPage>(kind), path);
   reuse.intact = [sink](const std::string& path) { return sink->intact(path); };
   reuse.read_intact = [sink](const std::string& path) { return sink->read_intact(path); };
   return reuse;
@@ -309,6 +319,9 @@ void BuildCache::record_pages(const render::PageReuse& reuse) {
   next_.document_pages = reuse.next_documents;
   next_.search_shards = reuse.next_shards;
   next_.search_index = {reuse.next_index.universe, reuse.next_index.terms, reuse.next_index.pairs};
+  next_.listings_fingerprint = reuse.next_listings.fingerprint;
+  next_.listings.clear();
+  for (const auto& [kind, path] : reuse.next_listings.pages) next_.listings.emplace_back(static_cast<std::uint32_t>(kind), path);
 }
 
 link::LinkReuse BuildCache::link_reuse(const model::Archive& archive) {

@@ -11,6 +11,8 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "cache/manifest.h"
@@ -54,11 +56,15 @@ class ChangedPagesSink final : public render::PageSink {
 
  private:
   Entry make(const std::string& path, std::uint64_t hash) const;
+  /// The last build's stamp of `path`, nullptr if it wrote none.
+  const cache::OutputStamp* recorded(const std::string& path) const;
 
   std::filesystem::path out_;
   const cache::Manifest& previous_;
   const cache::SourceScan& scan_;
   std::string content_prefix_;
+  std::string out_prefix_;
+  std::unordered_map<std::string_view, const cache::OutputStamp*> recorded_;
   std::mutex mutex_;
   std::map<std::string, Entry> entries_;  // under mutex_
   std::set<std::string> refused_;         // under mutex_

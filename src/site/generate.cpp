@@ -69,6 +69,9 @@ class StageClock {
 /// `build --verbose`'s lines on the pages an incremental build kept.
 void note_kept(const render::PageReuse& reuse, std::size_t texts, std::size_t documents, std::vector<std::string>& notes) {
   if (reuse.index_patched) notes.push_back("search index patched: only the documents linked again read for it");
+  if (reuse.listings_kept)
+    notes.push_back("pages listing the archive unchanged: " + std::to_string(reuse.next_listings.pages.size()) +
+                    " kept, not rendered");
   if (reuse.kept > 0)
     notes.push_back(std::to_string(reuse.kept) + " of " + std::to_string(texts) +
                     " texts unchanged: their pages kept, not rendered");

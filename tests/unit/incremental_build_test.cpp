@@ -285,6 +285,7 @@ TEST(IncrementalBuild, DocumentPagesAnEditDoesNotReachAreKeptNotRendered) {
   EXPECT_GT(kept, documents / 2) << notes_of(*again);
   EXPECT_LT(kept, documents) << "the edited letter's page must be made again";
   EXPECT_NE(test::read_file(its_page).find("seen on one page only"), std::string::npos);
+  EXPECT_NE(notes_of(*again).find("pages listing the archive unchanged"), std::string::npos) << notes_of(*again);
   expect_same_as_full_build(content, out, report, "a sentence at the end of a letter");
 
   // A new link from that letter to another: the target's page lists it among its backlinks,
@@ -294,6 +295,8 @@ TEST(IncrementalBuild, DocumentPagesAnEditDoesNotReachAreKeptNotRendered) {
   again = build(content, out, &report);
   ASSERT_TRUE(again) << report;
   EXPECT_NE(test::read_file(target_page).find("the format of the second round"), std::string::npos);
+  // archive.json and documents.csv list every document's links: the listing pages are made.
+  EXPECT_EQ(notes_of(*again).find("pages listing the archive unchanged"), std::string::npos) << notes_of(*again);
   expect_same_as_full_build(content, out, report, "a new link between letters");
   // The sentence around the link edited: the target's backlink shows the new one.
   replace_in(quiet_letter, "Compare [the format", "Contrast [the format");
@@ -320,6 +323,7 @@ TEST(IncrementalBuild, DocumentPagesAnEditDoesNotReachAreKeptNotRendered) {
   again = build(content, out, &report);
   ASSERT_TRUE(again) << report;
   EXPECT_EQ(kept_document_pages(*again), -1) << notes_of(*again);
+  EXPECT_EQ(notes_of(*again).find("pages listing the archive unchanged"), std::string::npos) << notes_of(*again);
   expect_same_as_full_build(content, out, report, "a title edited");
 }
 
