@@ -25,7 +25,10 @@ namespace {
 /// The body's Markdown for a tree, which holds its own copy: unpacked straight into it when
 /// the body is held packed.
 std::string markdown_text(const model::Document& doc) {
-  return doc.packed_body.empty() ? doc.body : doc.packed_body.unpack();
+  if (!doc.packed_body.empty()) return doc.packed_body.unpack();
+  std::string scratch;
+  const std::string_view text = doc.markdown(scratch);
+  return scratch.empty() ? std::string(text) : std::move(scratch);
 }
 
 /// Anchor ids for a tree's headings, in order.
@@ -169,15 +172,6 @@ struct Linker {
   }
 };
 
-/// The document's source as load read it: its front matter and body (the body by the digest
-/// a packed body carries: docs/architecture.md, "Texts held packed").
-std::uint64_t source_digest(const model::Document& doc) {
-  const std::uint64_t body = doc.packed_body.empty() ? text::Packed::digest(doc.body) : doc.packed_body.text_digest();
-  std::string key = doc.front_matter;
-  key.append(reinterpret_cast<const char*>(&body), sizeof body);
-  return XXH3_64bits(key.data(), key.size());
-}
-
 std::vector<std::string> sorted_anchors(const std::set<std::string>& anchors) {
   return {anchors.begin(), anchors.end()};
 }
@@ -203,7 +197,7 @@ LinkedArchive link_archive(const model::Archive& archive, diag::Diagnostics& dia
     for (std::size_t i = 0; i < n; ++i)
       if (auto p = reuse->previous.find(archive.documents[i].source_path); p != reuse->previous.end()) bytes[i] = &p->second;
     tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) {
-      sources[i] = source_digest(archive.documents[i]);
+      sources[i] = archive.documents[i].digest();
       if (bytes[i] && record_source(*bytes[i]) == sources[i]) previous[i] = decode_record(*bytes[i]);
     });
   }

@@ -7,9 +7,11 @@
 #include <tuple>
 
 #include <tbb/parallel_for.h>
+#include <xxhash.h>
 
 #include "load/archive_config.h"
 #include "load/check_chains.h"
+#include "load/front_matter.h"
 #include "load/parse_document.h"
 #include "load/read_theme.h"
 #include "load/slugs.h"
@@ -52,6 +54,26 @@ void check_unique(const std::vector<model::Document>& docs, diag::Diagnostics& d
   }
 }
 
+/// The body of a file load read only the front matter of (SourceFile::head_only): read when
+/// first asked for, and only if the file still holds the bytes the build cache scanned.
+std::shared_ptr<model::Document::DeferredBody> defer_body(std::filesystem::path file, const SourceFile& source,
+                                                          bool pack) {
+  auto deferred = std::make_shared<model::Document::DeferredBody>();
+  deferred->file_size = source.size;
+  deferred->pack = pack;
+  deferred->read = [file = std::move(file), path = source.path, hash = source.hash]() -> std::optional<std::string> {
+    auto raw = read_file(file);
+    if (!raw || XXH3_64bits(raw->data(), raw->size()) != hash) return std::nullopt;
+    diag::Diagnostics none;  // the file's bytes are those a build read without a fault
+    auto text = normalize_text(std::move(*raw), path, none);
+    if (!text) return std::nullopt;
+    auto fm = split_front_matter(*text, path, none);
+    if (!fm) return std::nullopt;
+    return std::string(fm->body);
+  };
+  return deferred;
+}
+
 }  // namespace
 
 model::Archive build_archive(SourceTree tree, diag::Diagnostics& diags, std::size_t pack_above) {
@@ -68,12 +90,19 @@ model::Archive build_archive(SourceTree tree, diag::Diagnostics& diags, std::siz
   // Parse in parallel, one sink per file, merged in path order for a stable report.
   const std::size_t n = tree.markdown.size();
   std::size_t markdown_bytes = 0;
-  for (const auto& f : tree.markdown) markdown_bytes += f.text.size();
+  for (const auto& f : tree.markdown) markdown_bytes += f.size;
   archive.packed = markdown_bytes >= pack_above;
   std::vector<std::optional<ParsedDocument>> parsed(n);
   std::vector<diag::Diagnostics> sinks(n);
   tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) {
-    parsed[i] = parse_document(tree.markdown[i].path, std::move(tree.markdown[i].text), sinks[i]);
+    SourceFile& file = tree.markdown[i];
+    const std::uint64_t hash = file.head_only ? file.hash : XXH3_64bits(file.text.data(), file.text.size());
+    parsed[i] = parse_document(file.path, std::move(file.text), sinks[i]);
+    if (parsed[i]) parsed[i]->doc.source_hash = hash;
+    if (parsed[i] && file.head_only) {
+      parsed[i]->doc.deferred_body = defer_body(tree.root / file.path, file, archive.packed);
+      return;
+    }
     // Packed at once, so the whole archive's plain text is never held. The home page's
     // body is one file, kept as it is.
     if (archive.packed && parsed[i] && tree.markdown[i].path != "_index.md") {
@@ -107,8 +136,8 @@ model::Archive build_archive(SourceTree tree, diag::Diagnostics& diags, std::siz
 }
 
 model::Archive load_archive(const std::filesystem::path& content_root, diag::Diagnostics& diags,
-                            std::size_t pack_above) {
-  SourceTree tree = read_source_tree(content_root, diags);
+                            std::size_t pack_above, const HeadsOnly* heads_only) {
+  SourceTree tree = read_source_tree(content_root, diags, heads_only);
   if (tree.root.empty()) return {};  // no content folder: already reported
   model::Archive archive = build_archive(std::move(tree), diags, pack_above);
   read_theme(content_root, archive, diags);

@@ -23,6 +23,6 @@ model::Archive build_archive(SourceTree tree, diag::Diagnostics& diags, std::siz
 
 /// read_source_tree + build_archive.
 model::Archive load_archive(const std::filesystem::path& content_root, diag::Diagnostics& diags,
-                            std::size_t pack_above = kPackAbove);
+                            std::size_t pack_above = kPackAbove, const HeadsOnly* heads_only = nullptr);
 
 }  // namespace travaux::load

@@ -16,8 +16,6 @@ namespace travaux::load {
 
 namespace fs = std::filesystem;
 
-namespace {
-
 /// The whole file, read straight into its string (sized by fstat, then on to the end in case
 /// it grew); nullopt when it cannot be opened or read.
 std::optional<std::string> read_file(const fs::path& p) {
@@ -40,6 +38,51 @@ std::optional<std::string> read_file(const fs::path& p) {
   ::close(fd);
   out.resize(got);
   return out;
+}
+
+namespace {
+
+/// A line of raw bytes as split_front_matter sees it once the text is normalized: without the
+/// '\r' of a CRLF ending, and a fence when it holds only "+++" and trailing blanks.
+bool raw_fence(std::string_view line) {
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+  return line == "+++";
+}
+
+/// The front matter of the file at `p`: its bytes up to the end of the line that closes it,
+/// read in blocks up to its first 64 KB, and the file's size; nullopt when the file does not
+/// open with front matter closed within them (then it is read whole, and any error reported
+/// as usual).
+std::optional<std::pair<std::string, std::size_t>> read_head(const fs::path& p) {
+  constexpr std::size_t kBlock = 4096, kHead = 64 * 1024;
+  const int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) {
+    ::close(fd);
+    return std::nullopt;
+  }
+  char block[kBlock];
+  std::string head;
+  std::size_t pos = 0;  // where the next line starts
+  int lines = 0;        // lines looked at
+  bool opened = true;   // false once the first line is seen not to be a fence
+  std::optional<std::pair<std::string, std::size_t>> found;
+  while (!found && opened && head.size() < kHead) {
+    const ssize_t n = ::read(fd, block, kBlock);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    head.append(block, static_cast<std::size_t>(n));
+    if (lines == 0 && pos == 0 && head.starts_with("\xEF\xBB\xBF")) pos = 3;
+    for (std::size_t end; !found && opened && (end = head.find('\n', pos)) != std::string::npos; pos = end + 1) {
+      const bool fence = raw_fence(std::string_view(head).substr(pos, end - pos));
+      if (lines++ == 0) opened = fence;
+      else if (fence) found.emplace(head.substr(0, end + 1), static_cast<std::size_t>(st.st_size));
+    }
+  }
+  ::close(fd);
+  return found;
 }
 
 class Walker {
@@ -68,13 +111,30 @@ class Walker {
     visiting_.erase(real);
   }
 
-  /// Reads the Markdown files the walk found, in parallel: most of the content's bytes.
-  void read_markdown() {
+  /// Reads the Markdown files the walk found, in parallel: most of the content's bytes. Of
+  /// those in `heads_only`, only the front matter.
+  void read_markdown(const HeadsOnly* heads_only) {
     std::vector<char> failed(tree.markdown.size(), 0);
     tbb::parallel_for(std::size_t{0}, tree.markdown.size(), [&](std::size_t i) {
+      SourceFile& file = tree.markdown[i];
+      if (heads_only) {
+        if (auto it = heads_only->find(file.path); it != heads_only->end()) {
+          if (auto head = read_head(markdown_paths[i])) {
+            file.text = std::move(head->first);
+            file.size = head->second;
+            file.head_only = true;
+            file.hash = it->second;
+            return;
+          }
+        }
+      }
       auto text = read_file(markdown_paths[i]);
-      if (text) tree.markdown[i].text = std::move(*text);
-      else failed[i] = 1;
+      if (!text) {
+        failed[i] = 1;
+        return;
+      }
+      file.text = std::move(*text);
+      file.size = file.text.size();
     });
     for (std::size_t i = 0; i < failed.size(); ++i)
       if (failed[i]) diags_.error({tree.markdown[i].path, 0, 0}, "cannot read file");
@@ -111,7 +171,7 @@ class Walker {
     } else if (rel == "archive.toml") {
       tree.archive_toml = SourceFile{rel, read(entry.path(), rel)};
     } else if (entry.path().extension() == ".md") {
-      tree.markdown.push_back({rel, {}});  // read after the walk, in parallel (read_markdown)
+      tree.markdown.push_back({rel, {}, 0, false, 0});  // read after the walk, in parallel (read_markdown)
       markdown_paths.push_back(entry.path());
     }
   }
@@ -139,7 +199,7 @@ class Walker {
 
 }  // namespace
 
-SourceTree read_source_tree(const fs::path& root, diag::Diagnostics& diags) {
+SourceTree read_source_tree(const fs::path& root, diag::Diagnostics& diags, const HeadsOnly* heads_only) {
   std::error_code ec;
   fs::path real = fs::canonical(root, ec);
   if (ec || !fs::is_directory(real)) {
@@ -150,7 +210,7 @@ SourceTree read_source_tree(const fs::path& root, diag::Diagnostics& diags) {
   Walker walker(real, diags);
   walker.tree.root = real;
   walker.walk(real, "", false);
-  walker.read_markdown();
+  walker.read_markdown(heads_only);
   return std::move(walker.tree);
 }
 

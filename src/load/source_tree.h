@@ -2,7 +2,9 @@
 // Reading the content tree from disk (CONTENT-MODEL.md, "The content tree"). This is the
 // only part of load/ that touches the file system; everything after it parses strings.
 
+#include <cstdint>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,7 +18,17 @@ namespace travaux::load {
 struct SourceFile {
   std::string path;
   std::string text;
+  /// The file's size; with `head_only`, `text` is only its front matter (up to the line
+  /// closing it) and `hash` the XXH3-64 of the whole file as the build cache scanned it.
+  std::size_t size = 0;
+  bool head_only = false;
+  std::uint64_t hash = 0;
 };
+
+/// Markdown files whose front matter alone is to be read, by path, with the XXH3-64 of the
+/// bytes they must still hold when their body is read (docs/incremental-builds.md, "Bodies
+/// not read").
+using HeadsOnly = std::map<std::string, std::uint64_t, std::less<>>;
 
 struct SourceTree {
   std::filesystem::path root;  // absolute
@@ -28,6 +40,10 @@ struct SourceTree {
 /// Walks `root` in sorted order. Symbolic links are followed while they stay inside the
 /// tree; a loop or a link leading outside is an error naming the link. Hidden entries
 /// (".git", ".DS_Store") are skipped.
-SourceTree read_source_tree(const std::filesystem::path& root, diag::Diagnostics& diags);
+SourceTree read_source_tree(const std::filesystem::path& root, diag::Diagnostics& diags,
+                            const HeadsOnly* heads_only = nullptr);
+
+/// The whole file; nullopt if it cannot be read.
+std::optional<std::string> read_file(const std::filesystem::path& p);
 
 }  // namespace travaux::load

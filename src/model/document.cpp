@@ -1,6 +1,8 @@
 // Kind names and folders (CONTENT-MODEL.md, "The content tree").
 #include "model/document.h"
 
+#include <xxhash.h>
+
 #include <algorithm>
 #include <array>
 
@@ -38,7 +40,29 @@ std::string session_kind_label(std::string_view kind) {
   return label;
 }
 
+std::uint64_t Document::digest() const {
+  if (source_hash != 0) return source_hash;
+  std::string scratch;
+  const std::uint64_t body_digest = packed_body.empty() ? text::Packed::digest(markdown(scratch)) : packed_body.text_digest();
+  std::string key = front_matter;
+  key.append(reinterpret_cast<const char*>(&body_digest), sizeof body_digest);
+  return XXH3_64bits(key.data(), key.size());
+}
+
 std::string_view Document::markdown(std::string& scratch) const {
+  if (deferred_body) {
+    DeferredBody& d = *deferred_body;
+    std::call_once(d.once, [&d] {
+      d.asked = true;
+      auto read = d.read();
+      if (!read) d.changed = true;
+      else if (d.pack) d.packed = text::Packed::pack(*read);
+      else d.body = std::move(*read);
+    });
+    if (d.packed.empty()) return d.body;
+    d.packed.unpack(scratch);
+    return scratch;
+  }
   if (packed_body.empty()) return body;
   packed_body.unpack(scratch);
   return scratch;

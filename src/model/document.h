@@ -2,8 +2,12 @@
 // A document of the archive: one Markdown file with its front matter (CONTENT-MODEL.md,
 // "The content tree" and "Front matter"). Plain data: no I/O, no Markdown.
 
+#include <atomic>
 #include <cstdint>
+#include <functional>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -90,6 +94,25 @@ struct Document {
   std::string body;
   text::Packed packed_body;
   int body_line = 1;
+  /// A body load did not read: an incremental build reads only the front matter of a file
+  /// unchanged since the last build, and the body when a later stage first asks for it
+  /// (docs/incremental-builds.md, "Bodies not read"). `read` gives the body, or nullopt when
+  /// the file no longer holds the bytes the build scanned (`changed` is then set).
+  struct DeferredBody {
+    std::function<std::optional<std::string>()> read;
+    std::size_t file_size = 0;  // an upper bound of the body's size, before it is read
+    bool pack = false;          // held packed once read, as load packs bodies (Archive::packed)
+    std::once_flag once;
+    std::string body;
+    text::Packed packed;
+    std::atomic<bool> changed{false};
+    std::atomic<bool> asked{false};  // read (or tried), for build --verbose
+  };
+  std::shared_ptr<DeferredBody> deferred_body;
+  /// XXH3-64 of the source file's bytes, set by load: what the document is, for the build cache.
+  std::uint64_t source_hash = 0;
+  /// source_hash, or for a document load did not make, a hash of its front matter and body.
+  std::uint64_t digest() const;
   /// The TOML between the `+++` lines, and the file line it starts on: with the body, what
   /// a later stage's diagnostic needs to show its line (diag::Diagnostics::attach_lines).
   std::string front_matter;
@@ -102,8 +125,11 @@ struct Document {
 
   /// The body, unpacked into `scratch` when it is held packed (docs/architecture.md, "Texts held packed").
   std::string_view markdown(std::string& scratch) const;
-  /// The body's size in bytes, packed or not.
-  std::size_t markdown_size() const { return packed_body.empty() ? body.size() : packed_body.size(); }
+  /// The body's size in bytes, packed or not (a deferred body's file size until it is read).
+  std::size_t markdown_size() const {
+    if (deferred_body) return deferred_body->file_size;
+    return packed_body.empty() ? body.size() : packed_body.size();
+  }
 
   /// Position of `key` if it was written, else the top of the file.
   diag::SourcePos pos_of(const std::string& key) const;

@@ -28,14 +28,6 @@ class Hasher {
   XXH3_state_t* state_;
 };
 
-std::uint64_t source_hash(const model::Document& doc) {
-  Hasher h;
-  h.add(doc.front_matter);
-  // The body by its digest, which a packed body carries (docs/architecture.md, "Texts held packed").
-  h.add(doc.packed_body.empty() ? text::Packed::digest(doc.body) : doc.packed_body.text_digest());
-  return h.digest();
-}
-
 /// Adds the documents numbered in `related` (sorted, each once) by number and source hash.
 void add_related(Hasher& h, std::vector<std::size_t>& related, const std::vector<std::uint64_t>& hashes) {
   std::sort(related.begin(), related.end());
@@ -74,7 +66,7 @@ Fingerprints page_fingerprints(const RenderInput& in, std::uint64_t other_source
   for (std::size_t t = 0; t < texts.size(); ++t)
     for (const model::Document* v : texts[t].versions) text_of[number(v)] = t;
   std::vector<std::uint64_t> hashes(docs.size());
-  tbb::parallel_for(std::size_t{0}, docs.size(), [&](std::size_t i) { hashes[i] = source_hash(docs[i]); });
+  tbb::parallel_for(std::size_t{0}, docs.size(), [&](std::size_t i) { hashes[i] = docs[i].digest(); });
 
   // What each page reads besides its own sources: the documents that refer to it and those it
   // refers to; for a text, to and from any of its versions.

@@ -324,6 +324,18 @@ void BuildCache::record_pages(const render::PageReuse& reuse) {
   for (const auto& [kind, path] : reuse.next_listings.pages) next_.listings.emplace_back(static_cast<std::uint32_t>(kind), path);
 }
 
+load::HeadsOnly BuildCache::heads_only() const {
+  load::HeadsOnly heads;
+  if (!previous_ || !scan_.ok) return heads;
+  for (const auto& [path, stamp] : scan_.files) {
+    // The home page's body is read by link as it stands (LinkedArchive::home): always read.
+    if (!path.ends_with(".md") || path == "_index.md") continue;
+    auto it = previous_->sources.find(path);
+    if (it != previous_->sources.end() && it->second.hash == stamp.hash) heads.emplace(path, stamp.hash);
+  }
+  return heads;
+}
+
 link::LinkReuse BuildCache::link_reuse(const model::Archive& archive) {
   // What a document's links may read besides its own source and the anchors they looked up:
   // every document's path and front matter (ids, titles, aliases, dates, chains, rounds), and

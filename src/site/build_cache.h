@@ -19,6 +19,7 @@
 #include "cache/source_scan.h"
 #include "diag/diagnostic.h"
 #include "link/link.h"
+#include "load/source_tree.h"
 #include "model/archive.h"
 #include "render/page_sink.h"
 #include "render/page_reuse.h"
@@ -119,6 +120,10 @@ class BuildCache {
   render::PageReuse page_reuse(const model::Archive& archive, const ChangedPagesSink* sink) const;
   /// The texts and document pages render recorded, for the manifest written at the end of the build.
   void record_pages(const render::PageReuse& reuse);
+  /// The Markdown sources load need read only the front matter of: those unchanged since the
+  /// last build, with the hash they must still have when their body is read
+  /// (docs/incremental-builds.md, "Bodies not read"). Empty without a usable cache.
+  load::HeadsOnly heads_only() const;
   /// What link needs to reuse the last build's link results (docs/incremental-builds.md,
   /// "Links not made again"): its records when the link catalogue is unchanged.
   link::LinkReuse link_reuse(const model::Archive& archive);

@@ -66,6 +66,25 @@ class StageClock {
   std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
 };
 
+/// A file whose body was read after its front matter (Document::deferred_body) and no longer
+/// held the bytes the build scanned was edited while the build ran: the pages made from it
+/// may mix the two versions, so nothing is written and the next build reads it again.
+void report_sources_changed(const model::Archive& archive, diag::Diagnostics& diags) {
+  for (const auto& doc : archive.documents)
+    if (doc.deferred_body && doc.deferred_body->changed)
+      diags.error({doc.source_path, 0, 0}, "this file changed while the build was reading it",
+                  "build again once it is saved");
+}
+
+/// `build --verbose`'s line on the bodies an incremental build never read.
+void note_unread(const model::Archive& archive, std::vector<std::string>& notes) {
+  std::size_t unread = 0;
+  for (const auto& doc : archive.documents) unread += doc.deferred_body && !doc.deferred_body->asked;
+  if (unread > 0)
+    notes.push_back(std::to_string(unread) + " of " + std::to_string(archive.documents.size()) +
+                    " documents' bodies not read: unchanged and not needed");
+}
+
 /// `build --verbose`'s lines on the pages an incremental build kept.
 void note_kept(const render::PageReuse& reuse, std::size_t texts, std::size_t documents, std::vector<std::string>& notes) {
   if (reuse.index_patched) notes.push_back("search index patched: only the documents linked again read for it");
@@ -112,7 +131,10 @@ std::optional<Generated> generate(const std::filesystem::path& content, Until un
     scan = cache::scan_sources(content, &seen);
   }
   clock.begin("load");
-  model::Archive archive = load::load_archive(content, diags);
+  // A build with a cache reads only the front matter of the files unchanged since the last
+  // one; their bodies are read if a later stage asks (docs/incremental-builds.md, "Bodies not read").
+  const load::HeadsOnly heads = cache ? cache->heads_only() : load::HeadsOnly{};
+  model::Archive archive = load::load_archive(content, diags, load::kPackAbove, heads.empty() ? nullptr : &heads);
   clock.done("load");
   auto finish = [&]() -> std::optional<Generated> {
     attach_source_lines(archive, diags);
@@ -174,7 +196,9 @@ std::optional<Generated> generate(const std::filesystem::path& content, Until un
     clock.done("render");
     cache->record_pages(reuse);
     note_kept(reuse, linked.drafts.texts().size(), archive.documents.size(), cache->notes);
+    note_unread(archive, cache->notes);
     generated.files = changed->files();
+    report_sources_changed(archive, diags);
     if (!changed->report_refused(diags) || diags.has_errors()) return finish();
     attach_source_lines(archive, diags);
     clock.begin("write");
@@ -197,6 +221,7 @@ std::optional<Generated> generate(const std::filesystem::path& content, Until un
   render::render_site(archive, linked, *theme, recording, *render_diags, progress, &reuse);
   cache->record_pages(reuse);
   if (render_diags != &diags && again.has_errors()) diags.merge(again);
+  report_sources_changed(archive, diags);
   clock.done("render");
   generated.files = sink->files();
   if (diags.has_errors()) return finish();
