@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <iterator>
 #include <optional>
 
 #include "text/escape.h"
@@ -281,25 +282,34 @@ bool patch_index(Context& cx, const std::vector<const Document*>& docs, PageSink
   }
   if (changed.size() > universe / 4) return false;  // as cheap to make it whole
 
+  // Each shard read and parsed in parallel, then their entries put end to end in order.
   auto read_kind = [&](const char* folder, std::uint32_t count, std::vector<ShardEntry>& entries) {
-    for (std::uint32_t k = 0; k < count; ++k) {
+    std::vector<std::vector<ShardEntry>> shards(count);
+    std::atomic<bool> ok{true};
+    tbb::parallel_for(std::uint32_t{0}, count, [&](std::uint32_t k) {
       const auto script = reuse.read_intact("search/" + std::string(folder) + "/" + std::to_string(k) + ".js");
-      if (!script || !read_shard_entries(*script, entries)) return false;
-    }
+      if (!script || !read_shard_entries(*script, shards[k])) ok = false;
+    });
+    if (!ok) return false;
+    for (auto& shard : shards) std::move(shard.begin(), shard.end(), std::back_inserter(entries));
     return true;
   };
   std::vector<ShardEntry> words, pairs;
   if (!read_kind("terms", last.terms, words) || !read_kind("pairs", last.pairs, pairs)) return false;
 
   // The changed documents, and any whose shard was edited or removed, are read again.
-  std::vector<std::uint32_t> read;
-  std::vector<bool> is_changed(docs.size(), false);
-  for (const std::uint32_t i : changed) is_changed[i] = true;
-  for (std::uint32_t i = 0; i < universe; ++i) {
+  std::vector<char> to_read(docs.size(), 0);  // not vector<bool>: written in parallel
+  for (const std::uint32_t i : changed) to_read[i] = 1;
+  tbb::parallel_for(std::uint32_t{0}, universe, [&](std::uint32_t i) {
     bool intact = parts[i] > 0;
     for (std::uint32_t k = 0; intact && k < parts[i]; ++k) intact = reuse.intact(shard_path(i, k));
-    if (is_changed[i] || !intact) read.push_back(i);
-  }
+    if (!intact) to_read[i] = 1;
+  });
+  std::vector<bool> is_changed(docs.size(), false);
+  for (const std::uint32_t i : changed) is_changed[i] = true;
+  std::vector<std::uint32_t> read;
+  for (std::uint32_t i = 0; i < universe; ++i)
+    if (to_read[i]) read.push_back(i);
   std::vector<Extract> extracts(read.size());
   tbb::parallel_for(std::size_t{0}, read.size(), [&](std::size_t r) { extracts[r] = extract(cx, *docs[read[r]], read[r]); });
 
