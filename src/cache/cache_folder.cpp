@@ -16,6 +16,7 @@ namespace {
 
 constexpr const char* kManifestFile = "manifest";
 constexpr const char* kLinksFile = "links";
+constexpr const char* kLinksStaged = "links.new";  // one build at a time: the output folder's lock
 
 }  // namespace
 
@@ -106,10 +107,16 @@ std::optional<Links> read_links(const fs::path& out, std::uint64_t expected, std
   return links;
 }
 
-std::optional<std::uint64_t> write_links(const fs::path& out, const Links& links) {
+std::optional<std::uint64_t> stage_links(const fs::path& out, const Links& links) {
   const std::string bytes = encode(links);
-  if (!replace_file(out, kLinksFile, bytes)) return std::nullopt;
+  if (!replace_file(out, kLinksStaged, bytes)) return std::nullopt;
   return hash_bytes(bytes);
+}
+
+bool commit_links(const fs::path& out) {
+  std::error_code ec;
+  fs::rename(cache_folder(out) / kLinksStaged, cache_folder(out) / kLinksFile, ec);
+  return !ec;
 }
 
 void discard_manifest(const fs::path& out) {

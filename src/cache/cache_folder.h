@@ -28,8 +28,11 @@ bool write_manifest(const std::filesystem::path& out, const Manifest& m);
 /// else nullopt with `*why` set.
 std::optional<Links> read_links(const std::filesystem::path& out, std::uint64_t expected, std::string* why);
 
-/// Replaces the links file atomically; its hash (for Manifest::links_hash), nullopt if it cannot.
-std::optional<std::uint64_t> write_links(const std::filesystem::path& out, const Links& links);
+/// Writes the links file beside the one in use, as soon as link has made the records, so that
+/// they are not held through render; its hash (for Manifest::links_hash), nullopt if it cannot.
+std::optional<std::uint64_t> stage_links(const std::filesystem::path& out, const Links& links);
+/// Puts the staged links file in place of the one in use (before the manifest that names it).
+bool commit_links(const std::filesystem::path& out);
 
 /// Removes the manifest before the output folder is changed in place, so a build killed midway
 /// is followed by a full build.

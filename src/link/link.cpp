@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <optional>
@@ -210,12 +211,17 @@ LinkedArchive link_archive(const model::Archive& archive, diag::Diagnostics& dia
   std::vector<std::uint64_t> anchor_hashes(reuse ? n : 0);
   tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) {
     const auto& doc = archive.documents[i];
-    if (previous[i])
-      ctx.anchors[i] = std::set<std::string>(previous[i]->own_anchors.begin(), previous[i]->own_anchors.end());
-    else
+    if (previous[i]) {
+      // Moved into the set: the record's copy is not needed again (a reused record's bytes
+      // are kept as they were).
+      auto& own = previous[i]->own_anchors;
+      anchor_hashes[i] = anchor_set_hash(own);
+      ctx.anchors[i] = std::set<std::string>(std::make_move_iterator(own.begin()), std::make_move_iterator(own.end()));
+      std::vector<std::string>().swap(own);
+    } else {
       ctx.anchors[i] = collect_anchors(markdown::Tree::parse(markdown_text(doc), doc.body_line));
-    if (reuse) anchor_hashes[i] = previous[i] ? anchor_set_hash(previous[i]->own_anchors)
-                                              : anchor_set_hash(sorted_anchors(ctx.anchors[i]));
+      if (reuse) anchor_hashes[i] = anchor_set_hash(sorted_anchors(ctx.anchors[i]));
+    }
   });
   // A record stands when every document whose anchors it looked up still offers the same.
   auto still_valid = [&](const LinkRecord& record) {

@@ -229,9 +229,7 @@ bool BuildCache::stamp_marker() {
 void BuildCache::save(std::size_t documents, const diag::Diagnostics& diags) {
   next_.documents = documents;
   // The links file first: a manifest names only a links file already in place.
-  next_.links_hash = 0;
-  if (!next_links_.records.empty())
-    if (auto hash = cache::write_links(out_, next_links_)) next_.links_hash = *hash;
+  next_.links_hash = staged_links_hash_ && cache::commit_links(out_) ? *staged_links_hash_ : 0;
   for (const auto& d : diags.items())
     if (d.severity == diag::Severity::warning) next_.warnings.push_back(d);
   if (!scan_.ok || !cache::write_manifest(out_, next_))
@@ -361,7 +359,10 @@ link::LinkReuse BuildCache::link_reuse(const model::Archive& archive) {
   return reuse;
 }
 
-void BuildCache::record_links(link::LinkReuse& reuse) { next_links_.records = std::move(reuse.next); }
+void BuildCache::record_links(link::LinkReuse& reuse) {
+  cache::Links links{next_links_.catalogue, std::move(reuse.next)};
+  staged_links_hash_ = links.records.empty() ? std::nullopt : cache::stage_links(out_, links);
+}
 
 void BuildCache::record_full_build(const RecordingSink& sink, std::size_t documents, const diag::Diagnostics& diags) {
   std::vector<const std::pair<const std::string, std::uint64_t>*> files;

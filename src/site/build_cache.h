@@ -147,7 +147,8 @@ class BuildCache {
   std::optional<cache::Manifest> previous_;  // valid for this content root and output folder
   cache::SourceScan scan_;
   cache::Manifest next_;
-  cache::Links next_links_;
+  cache::Links next_links_;  // its catalogue: the records are staged on disk (record_links)
+  std::optional<std::uint64_t> staged_links_hash_;
 };
 
 }  // namespace travaux::site
