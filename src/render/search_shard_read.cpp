@@ -1,27 +1,11 @@
 // Reading back a document's search shard (docs/search.md, "Shard format").
 #include "render/search_shard_read.h"
 
+#include "text/escape.h"
+
 namespace travaux::render {
 
 namespace {
-
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 bool hex4(std::string_view in, std::size_t at, std::uint32_t& v) {
   if (at + 4 > in.size()) return false;
@@ -106,7 +90,7 @@ bool read_json_string(std::string_view in, std::size_t& at, std::string& out) {
         } else if (cp >= 0xDC00 && cp < 0xE000) {
           return false;
         }
-        append_utf8(out, cp);
+        text::append_utf8(out, cp);
         break;
       }
       default: return false;

@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
+
+#include "text/escape.h"
 
 namespace travaux::render {
 
@@ -17,23 +20,11 @@ bool is_inline_tag(std::string_view name) {
   return std::find(kInline.begin(), kInline.end(), name) != kInline.end();
 }
 
+/// An entity's code point as UTF-8; one that is not a character (NUL, a surrogate, past
+/// U+10FFFF) becomes U+FFFD, as an HTML parser makes it.
 void append_utf8(std::string& out, unsigned long cp) {
   if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
+  text::append_utf8(out, static_cast<std::uint32_t>(cp));
 }
 
 /// Decodes the entity starting at html[i] == '&' into `out`; returns the bytes consumed

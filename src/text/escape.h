@@ -3,6 +3,7 @@
 // (docs/architecture.md, "text/"): each renderer wraps these, none keeps a copy of its own.
 // CONTENT-MODEL.md, "Edge rules": every value is escaped for the format it lands in.
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -51,6 +52,9 @@ std::string csv_field(std::string_view text);
 /// The largest offset <= `at` that starts a UTF-8 character (or text.size()): where a long
 /// text may be cut without splitting a character.
 std::size_t utf8_boundary_at_or_before(std::string_view text, std::size_t at);
+
+/// Appends code point `cp` (at most 0x10FFFF) encoded as UTF-8.
+void append_utf8(std::string& out, std::uint32_t cp);
 
 /// `text` with ASCII letters lowered and every other byte kept (schemes, extensions, keys).
 std::string ascii_lower(std::string_view text);

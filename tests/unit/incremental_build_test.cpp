@@ -255,15 +255,20 @@ TEST(IncrementalBuild, TextsAnEditDoesNotReachAreKeptNotRendered) {
   expect_same_as_full_build(content, out, report, "a quiet edit after a restored page");
 }
 
-/// The number of document pages the build's notes say were kept ("K of N document pages
-/// unchanged"), or -1 when none was.
-long kept_document_pages(const site::Generated& g, long* of = nullptr) {
-  static const std::regex note(R"((\d+) of (\d+) document pages unchanged)");
+/// The first number of a note "K of N <what>" of the build, and N in `of`; -1 when there is none.
+long noted_count(const site::Generated& g, const std::string& what, long* of = nullptr) {
+  const std::regex note(R"((\d+) of (\d+) )" + what);
   std::smatch m;
   const std::string notes = notes_of(g);
   if (!std::regex_search(notes, m, note)) return -1;
   if (of) *of = std::stol(m[2]);
   return std::stol(m[1]);
+}
+
+/// The number of document pages the build's notes say were kept ("K of N document pages
+/// unchanged"), or -1 when none was.
+long kept_document_pages(const site::Generated& g, long* of = nullptr) {
+  return noted_count(g, "document pages unchanged", of);
 }
 
 TEST(IncrementalBuild, DocumentPagesAnEditDoesNotReachAreKeptNotRendered) {
@@ -330,12 +335,7 @@ TEST(IncrementalBuild, DocumentPagesAnEditDoesNotReachAreKeptNotRendered) {
 /// The number of documents the build's notes say were not linked again ("K of N documents
 /// unchanged with all they link to"), or -1 when none was.
 long documents_not_linked_again(const site::Generated& g, long* of = nullptr) {
-  static const std::regex note(R"((\d+) of (\d+) documents unchanged with all they link to)");
-  std::smatch m;
-  const std::string notes = notes_of(g);
-  if (!std::regex_search(notes, m, note)) return -1;
-  if (of) *of = std::stol(m[2]);
-  return std::stol(m[1]);
+  return noted_count(g, "documents unchanged with all they link to", of);
 }
 
 // docs/incremental-builds.md, "Links not made again".
