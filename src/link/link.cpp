@@ -193,8 +193,8 @@ LinkedArchive link_archive(const model::Archive& archive, diag::Diagnostics& dia
   const std::size_t n = archive.documents.size();
   std::vector<std::optional<LinkRecord>> previous(n);
   std::vector<std::uint64_t> sources(n, 0);
+  std::vector<std::string*> bytes(n, nullptr);  // each document's record, encoded
   if (reuse) {
-    std::vector<const std::string*> bytes(n, nullptr);
     for (std::size_t i = 0; i < n; ++i)
       if (auto p = reuse->previous.find(archive.documents[i].source_path); p != reuse->previous.end()) bytes[i] = &p->second;
     tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) {
@@ -255,7 +255,7 @@ LinkedArchive link_archive(const model::Archive& archive, diag::Diagnostics& dia
         std::string unpacked;
         return std::string(made.html(unpacked));
       };
-      records[i] = std::move(reuse->previous.find(archive.documents[i].source_path)->second);
+      records[i] = std::move(*bytes[i]);
       reused.fetch_add(1, std::memory_order_relaxed);
       any_deferred.store(true, std::memory_order_relaxed);
       return;
