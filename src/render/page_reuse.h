@@ -88,7 +88,6 @@ struct PageReuse {
   /// How many texts and document pages were kept, not rendered.
   std::size_t kept = 0;
   std::size_t kept_documents = 0;
-  std::size_t shards_read_back = 0;
 };
 
 /// The files of a document's page: its index.html and its two citation files, the paths

@@ -77,7 +77,6 @@ struct Context {
   std::map<std::string, DraftText> texts;
   std::map<std::string, std::vector<std::string>> rounds;
   PageReuse* reuse;
-  std::atomic<std::size_t> read_back{0};
 };
 
 /// The path of part `k` of document shard `number`.
@@ -99,7 +98,7 @@ std::optional<std::vector<TextBlock>> previous_blocks(const PageReuse& reuse, co
   return shard_blocks(parts);
 }
 
-Extract extract(Context& cx, const Document& doc, std::uint32_t number) {
+Extract extract(const Context& cx, const Document& doc, std::uint32_t number) {
   const RenderInput& in = cx.in;
   const auto& linked = in.linked.of(in.archive, doc);
   const PageLocation at{"search", in.archive.config.pretty_urls};
@@ -127,7 +126,6 @@ Extract extract(Context& cx, const Document& doc, std::uint32_t number) {
   // whose blocks its shard holds: read back, its HTML is not made again.
   std::optional<std::vector<TextBlock>> read_back;
   if (linked.deferred && cx.reuse) read_back = previous_blocks(*cx.reuse, doc);
-  if (read_back) cx.read_back.fetch_add(1, std::memory_order_relaxed);
   std::string unpacked;
   const std::vector<TextBlock> blocks = read_back ? std::move(*read_back) : html_to_blocks(linked.html(unpacked));
   for (const auto& b : blocks) keys.add_field(b.text, false);
@@ -264,7 +262,7 @@ std::string entry(std::string_view key, const Postings& p, std::uint32_t univers
 /// shard is no longer as written) are read, and the term and pair shards are the last ones with
 /// the documents linked again taken out and their keys put back in. False, with nothing
 /// handed over, when the last index cannot be used: then the index is made in full.
-bool patch_index(Context& cx, const std::vector<const Document*>& docs, PageSink& sink,
+bool patch_index(const Context& cx, const std::vector<const Document*>& docs, PageSink& sink,
                  std::map<std::string, std::string>& files) {
   PageReuse& reuse = *cx.reuse;
   const auto universe = static_cast<std::uint32_t>(docs.size());
@@ -392,7 +390,7 @@ std::map<std::string, std::vector<std::string>> document_rounds(const RenderInpu
 
 std::map<std::string, std::string> render_search_index(const RenderInput& in, PageSink* documents_sink,
                                                        PageReuse* reuse) {
-  Context cx{in, draft_texts(in), document_rounds(in), reuse};
+  const Context cx{in, draft_texts(in), document_rounds(in), reuse};
   std::vector<const Document*> docs;
   for (const auto& d : in.archive.documents) docs.push_back(&d);
   // Oldest first, so that a date range is a range of document numbers; ids break ties.
@@ -444,7 +442,6 @@ std::map<std::string, std::string> render_search_index(const RenderInput& in, Pa
       files, record.pairs);
   write_index_files(words, pairs, universe, docs, files);
   if (reuse) reuse->next_index = record;
-  if (reuse) reuse->shards_read_back = cx.read_back;
   return files;
 }
 
