@@ -1,5 +1,6 @@
 // Anchor look-up and reference context (CONTENT-MODEL.md, "Cross-references").
 #include "link/context.h"
+#include "link/link_record.h"
 #include "text/escape.h"
 
 #include <regex>
@@ -13,10 +14,36 @@ thread_local AnchorReads* t_reads = nullptr;
 AnchorReads::AnchorReads() : outer_(t_reads) { t_reads = this; }
 AnchorReads::~AnchorReads() { t_reads = outer_; }
 
+AnchorTable::AnchorTable(std::size_t documents, std::function<std::set<std::string>(std::size_t)> read, bool hashed)
+    : slots_(new Slot[documents]), read_(std::move(read)), hashed_(hashed) {}
+
+const std::set<std::string>& AnchorTable::settle(std::size_t i, const Make& make) const {
+  Slot& slot = slots_[i];
+  std::call_once(slot.once, [&] {
+    slot.anchors = make();
+    if (hashed_) slot.hash = anchor_set_hash({slot.anchors.begin(), slot.anchors.end()});
+  });
+  return slot.anchors;
+}
+
+const std::set<std::string>& AnchorTable::at(std::size_t i) const {
+  return settle(i, [&] {
+    read_count_.fetch_add(1, std::memory_order_relaxed);
+    return read_(i);
+  });
+}
+
+std::uint64_t AnchorTable::hash(std::size_t i) const {
+  at(i);
+  return slots_[i].hash;
+}
+
+std::size_t AnchorTable::bodies_read() const { return read_count_.load(std::memory_order_relaxed); }
+
 const std::set<std::string>& LinkContext::anchors_of(const model::Document& doc) const {
   const auto i = static_cast<std::size_t>(&doc - archive.documents.data());
   if (t_reads) t_reads->documents.push_back(i);
-  return anchors[i];
+  return anchors->at(i);
 }
 
 bool LinkContext::has_anchor(const model::Document& doc, const std::string& anchor) const {

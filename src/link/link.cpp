@@ -7,6 +7,7 @@
 #include <iterator>
 #include <map>
 #include <memory>
+#include <numeric>
 #include <optional>
 
 #include <tbb/parallel_for.h>
@@ -155,7 +156,7 @@ void fill_backlinks(const model::Archive& archive, LinkedArchive& linked) {
 /// documents whose link result came from the build cache, which render may ask for.
 struct Linker {
   Linker(const model::Archive& archive, model::DraftChain chain)
-      : drafts(std::move(chain)), ctx{archive, drafts, {}, {}, {}} {}
+      : drafts(std::move(chain)), ctx{archive, drafts, nullptr, {}, {}} {}
   model::DraftChain drafts;
   LinkContext ctx;
   std::optional<MentionLinker> mentions;  // made once every document's anchors are known
@@ -163,8 +164,10 @@ struct Linker {
 
   LinkedDocument link(std::size_t i, diag::Diagnostics& diags) const {
     const auto& doc = ctx.archive.documents[i];
-    LinkedDocument out = link_document(ctx, *mentions, doc, markdown::Tree::parse(markdown_text(doc), doc.body_line),
-                                       ctx.anchors[i], unsafe, diags);
+    markdown::Tree tree = markdown::Tree::parse(markdown_text(doc), doc.body_line);
+    // Its anchors from this tree, before linking changes it, unless a look-up made them first.
+    const auto& own = ctx.anchors->settle(i, [&] { return collect_anchors(tree); });
+    LinkedDocument out = link_document(ctx, *mentions, doc, std::move(tree), own, unsafe, diags);
     if (ctx.archive.packed) {
       out.packed_html = text::Packed::pack(out.body_html);
       std::string().swap(out.body_html);
@@ -203,31 +206,30 @@ LinkedArchive link_archive(const model::Archive& archive, diag::Diagnostics& dia
     });
   }
 
-  // Every document's anchors are needed before any document is linked, but every document's
-  // tree held at once is the largest memory of the build (5x the Markdown), so each body is
-  // parsed twice: for its anchors, then to link it (docs/architecture.md, "Streaming output").
-  // An unchanged body's anchors are the recorded ones.
-  ctx.anchors.resize(n);
-  std::vector<std::uint64_t> anchor_hashes(reuse ? n : 0);
+  // A document's anchors come from the tree its own linking parses, or, if another document
+  // looks them up first, from reading its body for them (docs/architecture.md, "Anchors made
+  // when first needed"). Drafts are linked first: they are what most look-ups look up. An
+  // unchanged body's anchors are the recorded ones.
+  ctx.anchors = std::make_unique<AnchorTable>(
+      n, [&archive](std::size_t i) {
+        const auto& doc = archive.documents[i];
+        return collect_anchors(markdown::Tree::parse(markdown_text(doc), doc.body_line));
+      }, reuse != nullptr);
   tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) {
-    const auto& doc = archive.documents[i];
-    if (previous[i]) {
-      // Moved into the set: the record's copy is not needed again (a reused record's bytes
-      // are kept as they were).
-      auto& own = previous[i]->own_anchors;
-      anchor_hashes[i] = anchor_set_hash(own);
-      ctx.anchors[i] = std::set<std::string>(std::make_move_iterator(own.begin()), std::make_move_iterator(own.end()));
-      std::vector<std::string>().swap(own);
-    } else {
-      ctx.anchors[i] = collect_anchors(markdown::Tree::parse(markdown_text(doc), doc.body_line));
-      if (reuse) anchor_hashes[i] = anchor_set_hash(sorted_anchors(ctx.anchors[i]));
-    }
+    if (!previous[i]) return;
+    // Moved into the set: the record's copy is not needed again (a reused record's bytes
+    // are kept as they were).
+    auto& own = previous[i]->own_anchors;
+    ctx.anchors->settle(i, [&] {
+      return std::set<std::string>(std::make_move_iterator(own.begin()), std::make_move_iterator(own.end()));
+    });
+    std::vector<std::string>().swap(own);
   });
   // A record stands when every document whose anchors it looked up still offers the same.
   auto still_valid = [&](const LinkRecord& record) {
     for (const auto& [path, hash] : record.anchor_reads) {
       auto it = ctx.by_path.find(path);
-      if (it == ctx.by_path.end() || anchor_hashes[static_cast<std::size_t>(it->second - archive.documents.data())] != hash)
+      if (it == ctx.by_path.end() || ctx.anchors->hash(static_cast<std::size_t>(it->second - archive.documents.data())) != hash)
         return false;
     }
     return true;
@@ -240,7 +242,7 @@ LinkedArchive link_archive(const model::Archive& archive, diag::Diagnostics& dia
   std::vector<std::string> records(reuse ? n : 0);  // encoded
   std::atomic<std::size_t> reused{0};
   std::atomic<bool> any_deferred{false};
-  tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) {
+  auto link_one = [&](std::size_t i) {
     LinkedDocument& out = linked.documents[i];
     if (previous[i] && still_valid(*previous[i])) {
       LinkRecord& r = *previous[i];
@@ -265,17 +267,23 @@ LinkedArchive link_archive(const model::Archive& archive, diag::Diagnostics& dia
     if (!reuse) return;
     LinkRecord r;
     r.source = sources[i];
-    r.own_anchors = sorted_anchors(ctx.anchors[i]);
+    r.own_anchors = sorted_anchors(ctx.anchors->at(i));
     std::sort(reads.documents.begin(), reads.documents.end());
     reads.documents.erase(std::unique(reads.documents.begin(), reads.documents.end()), reads.documents.end());
-    for (const std::size_t j : reads.documents) r.anchor_reads.emplace_back(archive.documents[j].source_path, anchor_hashes[j]);
+    for (const std::size_t j : reads.documents) r.anchor_reads.emplace_back(archive.documents[j].source_path, ctx.anchors->hash(j));
     r.summary = out.summary;
     r.anchors = out.anchors;
     r.references = out.references;
     for (const auto& d : sinks[i].items())
       if (d.severity == diag::Severity::warning) r.warnings.push_back(d);
     records[i] = encode_record(r);
-  });
+  };
+  std::vector<std::size_t> order(n);
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_partition(order.begin(), order.end(), [&](std::size_t i) { return archive.documents[i].kind == model::Kind::draft; });
+  const std::size_t drafts_end = static_cast<std::size_t>(std::count_if(order.begin(), order.end(), [&](std::size_t i) { return archive.documents[i].kind == model::Kind::draft; }));
+  tbb::parallel_for(std::size_t{0}, drafts_end, [&](std::size_t k) { link_one(order[k]); });
+  tbb::parallel_for(drafts_end, n, [&](std::size_t k) { link_one(order[k]); });
   for (const auto& s : sinks) diags.merge(s);
   if (reuse) {
     reuse->reused = reused;

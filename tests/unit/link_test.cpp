@@ -3,8 +3,13 @@
 #include "link/link.h"
 
 #include <gtest/gtest.h>
+#include <tbb/global_control.h>
+#include <tbb/parallel_for.h>
+
+#include <atomic>
 
 #include "link/context.h"
+#include "link/link_record.h"
 #include "load/load.h"
 #include "support/test_tree.h"
 
@@ -114,6 +119,40 @@ TEST(LinkArchive, ResultIsTheSameOnEveryRun) {
   Linked first(kSpec);
   Linked second(kSpec);
   for (const char* id : {"zero", "a", "b"}) EXPECT_EQ(first.doc(id).body_html, second.doc(id).body_html) << id;
+}
+
+TEST(AnchorTable, EachDocumentsAnchorsAreMadeOnceByWhicheverAsksFirst) {
+  std::atomic<int> reads{0};
+  AnchorTable table(3, [&](std::size_t i) {
+    reads.fetch_add(1);
+    return std::set<std::string>{"read-" + std::to_string(i)};
+  }, true);
+  // The document's own linking came first: its tree's anchors stand, nothing is read.
+  EXPECT_EQ(table.settle(0, [] { return std::set<std::string>{"own"}; }), (std::set<std::string>{"own"}));
+  EXPECT_EQ(table.at(0), (std::set<std::string>{"own"}));
+  // A look-up came first: the body is read once, and the linking that follows keeps that.
+  EXPECT_EQ(table.at(1), (std::set<std::string>{"read-1"}));
+  EXPECT_EQ(table.settle(1, [] { return std::set<std::string>{"own"}; }), (std::set<std::string>{"read-1"}));
+  EXPECT_EQ(table.bodies_read(), 1u);
+  EXPECT_EQ(table.hash(1), anchor_set_hash({"read-1"}));
+  // Many threads asking at once read the body once.
+  tbb::parallel_for(0, 64, [&](int) { EXPECT_EQ(table.at(2).size(), 1u); });
+  EXPECT_EQ(reads.load(), 2);
+}
+
+TEST(LinkArchive, ADraftCitingAnotherGetsItsAnchorWhicheverIsLinkedFirst) {
+  // Drafts are linked before other documents and in parallel: the one cited may be linked
+  // after the one citing it, and its anchors are then read for the look-up.
+  std::string spec = kSpec;
+  for (int i = 0; i < 40; ++i)
+    spec += "-- drafts/d" + std::to_string(i) + ".md --\n+++\ntitle = \"D" + std::to_string(i) +
+            "\"\ndate = 2018-01-01\n+++\nAs paragraph 3 of the zero draft says.\n";
+  for (int jobs : {1, 4}) {
+    tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(jobs));
+    Linked l(spec);
+    for (int i = 0; i < 40; ++i)
+      EXPECT_NE(l.doc("d" + std::to_string(i)).body_html.find("href=\"travaux:drafts/zero/#para-3\""), std::string::npos) << i;
+  }
 }
 
 }  // namespace
