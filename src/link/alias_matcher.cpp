@@ -101,6 +101,33 @@ void AliasMatcher::build() {
   root_.fill(-1);
   for (const auto& [c, n] : nodes_[0].next) root_[c] = n;
   root_ready_ = true;
+
+  // The moves table: a node's move on a byte is its child's, or else its failure node's move,
+  // which breadth-first order has already filled (a failure node is shallower).
+  byte_class_.fill(0);
+  classes_ = 1;
+  for (const Node& node : nodes_)
+    for (const auto& [c, n] : node.next)
+      if (!byte_class_[c]) byte_class_[c] = static_cast<std::uint16_t>(classes_++);
+  for (int b = 'A'; b <= 'Z'; ++b) byte_class_[static_cast<std::size_t>(b)] = byte_class_[fold(static_cast<unsigned char>(b))];
+  std::vector<unsigned char> byte_of(classes_, 0);
+  for (int b = 0; b < 256; ++b)
+    if (byte_class_[static_cast<std::size_t>(b)] && !(b >= 'A' && b <= 'Z')) byte_of[byte_class_[static_cast<std::size_t>(b)]] = static_cast<unsigned char>(b);
+  moves_.assign(nodes_.size() * classes_, 0);
+  first_output_.assign(nodes_.size(), -1);
+  std::vector<std::int32_t> order{0};
+  for (std::size_t k = 0; k < order.size(); ++k)
+    for (const auto& [c, n] : nodes_[static_cast<std::size_t>(order[k])].next) order.push_back(n);
+  for (const std::int32_t u : order) {
+    const Node& node = nodes_[static_cast<std::size_t>(u)];
+    first_output_[static_cast<std::size_t>(u)] = node.value >= 0 ? u : node.dict;
+    std::int32_t* row = &moves_[static_cast<std::size_t>(u) * classes_];
+    const std::int32_t* fail_row = &moves_[static_cast<std::size_t>(node.fail) * classes_];
+    for (std::size_t k = 1; k < classes_; ++k) {
+      const std::int32_t n = child(u, byte_of[k]);
+      row[k] = n >= 0 ? n : u == 0 ? 0 : fail_row[k];
+    }
+  }
 }
 
 std::vector<AliasMatcher::Match> AliasMatcher::find(std::string_view text, std::size_t from, std::size_t to) const {
@@ -115,13 +142,8 @@ std::vector<AliasMatcher::Match> AliasMatcher::find(std::string_view text, std::
   for (std::size_t i = from; i < text.size(); ++i) {
     if (i >= to && nodes_[static_cast<std::size_t>(state)].depth == 0) break;
     if (i >= to && i - static_cast<std::size_t>(nodes_[static_cast<std::size_t>(state)].depth) >= to) break;
-    const unsigned char c = fold(static_cast<unsigned char>(text[i]));
-    while (state > 0 && child(state, c) < 0) state = nodes_[static_cast<std::size_t>(state)].fail;
-    std::int32_t n = child(state, c);
-    state = n < 0 ? 0 : n;
-    for (std::int32_t m = nodes_[static_cast<std::size_t>(state)].value >= 0 ? state
-                                                                           : nodes_[static_cast<std::size_t>(state)].dict;
-         m > 0; m = nodes_[static_cast<std::size_t>(m)].dict) {
+    state = moves_[static_cast<std::size_t>(state) * classes_ + byte_class_[static_cast<unsigned char>(text[i])]];
+    for (std::int32_t m = first_output_[static_cast<std::size_t>(state)]; m > 0; m = nodes_[static_cast<std::size_t>(m)].dict) {
       const Node& node = nodes_[static_cast<std::size_t>(m)];
       const std::size_t end = i + 1, begin = end - static_cast<std::size_t>(node.depth);
       if (begin < from || begin >= to) continue;

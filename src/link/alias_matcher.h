@@ -47,6 +47,14 @@ class AliasMatcher {
   // root, and a table spares them the search of its long list of first letters.
   std::array<std::int32_t, 256> root_{};
   bool root_ready_ = false;
+  // Filled by build(), for find(): every node's move on every byte, failure links followed
+  // in advance, so a byte of text costs one look-up. Bytes are numbered by class (one class
+  // per byte some phrase holds, after folding; class 0 for all others), and row `node` holds
+  // the node's moves by class.
+  std::array<std::uint16_t, 256> byte_class_{};
+  std::size_t classes_ = 1;
+  std::vector<std::int32_t> moves_;
+  std::vector<std::int32_t> first_output_;  // the node itself if a phrase ends there, else `dict`
 };
 
 /// Keeps the leftmost of overlapping spans, and of spans starting at one place the longest;

@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cctype>
+
 namespace travaux::link {
 namespace {
 
@@ -67,6 +70,55 @@ TEST(AliasMatcher, FindsEveryMatchAmongManyAliases) {
   for (int i = 0; i < 20000; ++i) text += "see document number " + std::to_string(i * 7 % 20000) + " of the archive; ";
   auto matches = m.find(text, 0, text.size());
   EXPECT_EQ(matches.size(), 20000u);
+}
+
+// The automaton against a plain search over every phrase at every position, on random phrases
+// and texts over a small alphabet (overlaps, shared prefixes and suffixes, upper case).
+TEST(AliasMatcher, AgreesWithAPlainSearchOnRandomPhrases) {
+  std::uint32_t seed = 12345;
+  auto next = [&] { return seed = seed * 1664525u + 1013904223u, seed >> 8; };
+  const std::string alphabet = "abAB -.";
+  auto random_text = [&](std::size_t n) {
+    std::string t;
+    for (std::size_t i = 0; i < n; ++i) t += alphabet[next() % alphabet.size()];
+    return t;
+  };
+  auto lower = [](std::string t) {
+    for (char& c : t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return t;
+  };
+  for (int round = 0; round < 200; ++round) {
+    AliasMatcher m;
+    std::vector<std::string> phrases;
+    for (int k = 0; k < 6; ++k) {
+      std::string p = random_text(1 + next() % 4);
+      m.add(p, static_cast<int>(phrases.size()));
+      phrases.push_back(lower(p));
+    }
+    m.build();
+    const std::string text = random_text(60);
+    const std::string folded = lower(text);
+    std::vector<AliasMatcher::Match> plain;
+    for (std::size_t b = 0; b < text.size(); ++b)
+      for (std::size_t k = 0; k < phrases.size(); ++k) {
+        const std::string& p = phrases[k];
+        const std::size_t e = b + p.size();
+        if (e > text.size() || folded.compare(b, p.size(), p) != 0) continue;
+        // Its first value wins for a phrase added twice.
+        if (std::find(phrases.begin(), phrases.begin() + static_cast<long>(k), p) != phrases.begin() + static_cast<long>(k)) continue;
+        const bool starts = !word_before(text, b) || !word_at(text, b);
+        const bool ends = !word_at(text, e) || !word_before(text, e);
+        if (starts && ends) plain.push_back({b, e, static_cast<int>(k)});
+      }
+    plain = leftmost_longest(std::move(plain));
+    const auto found = m.find(text, 0, text.size());
+    ASSERT_EQ(found.size(), plain.size()) << text;
+    for (std::size_t i = 0; i < found.size(); ++i) {
+      EXPECT_EQ(found[i].begin, plain[i].begin) << text;
+      EXPECT_EQ(found[i].end, plain[i].end) << text;
+      EXPECT_EQ(found[i].value, plain[i].value) << text;
+    }
+  }
 }
 
 }  // namespace
