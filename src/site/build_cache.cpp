@@ -334,12 +334,12 @@ load::HeadsOnly BuildCache::heads_only() const {
   return heads;
 }
 
-link::LinkReuse BuildCache::link_reuse(const model::Archive& archive) {
+std::uint64_t link_catalogue_hash(const model::Archive& archive, const cache::SourceScan& scan) {
   // What a document's links may read besides its own source and the anchors they looked up:
   // every document's path and front matter (ids, titles, aliases, dates, chains, rounds), and
   // every source that is not a document (archive.toml, static/ among them).
   std::string catalogue;
-  const std::uint64_t others = other_sources_hash(archive, scan_);
+  const std::uint64_t others = other_sources_hash(archive, scan);
   catalogue.append(reinterpret_cast<const char*>(&others), sizeof others);
   for (const auto& doc : archive.documents) {
     for (const std::string* field : {&doc.source_path, &doc.front_matter}) {
@@ -348,7 +348,23 @@ link::LinkReuse BuildCache::link_reuse(const model::Archive& archive) {
       catalogue += *field;
     }
   }
-  next_links_.catalogue = cache::hash_bytes(catalogue);
+  return cache::hash_bytes(catalogue);
+}
+
+load::HeadsOnly unchanged_sources(const cache::SourceScan& before, const cache::SourceScan& now) {
+  load::HeadsOnly heads;
+  if (!now.ok) return heads;
+  for (const auto& [path, stamp] : now.files) {
+    // The home page's body is read by link as it stands (LinkedArchive::home): always read.
+    if (!path.ends_with(".md") || path == "_index.md") continue;
+    auto it = before.files.find(path);
+    if (it != before.files.end() && it->second.hash == stamp.hash) heads.emplace(path, stamp.hash);
+  }
+  return heads;
+}
+
+link::LinkReuse BuildCache::link_reuse(const model::Archive& archive) {
+  next_links_.catalogue = link_catalogue_hash(archive, scan_);
   link::LinkReuse reuse;
   if (!previous_) return reuse;
   std::string why;

@@ -93,6 +93,16 @@ class RecordingSink final : public render::PageSink {
 /// _index.md): render::PageReuse::other_sources.
 std::uint64_t other_sources_hash(const model::Archive& archive, const cache::SourceScan& scan);
 
+/// A hash of what a document's links may read besides its own source and the anchors they
+/// looked up (the link catalogue): every document's path and front matter, and
+/// other_sources_hash. Link records stand only while it is unchanged (link::LinkReuse).
+std::uint64_t link_catalogue_hash(const model::Archive& archive, const cache::SourceScan& scan);
+
+/// The Markdown sources of `now` with the hash they had in `before`: those load need read
+/// only the front matter of (docs/incremental-builds.md, "Bodies not read"). The home page
+/// (_index.md) is never among them.
+load::HeadsOnly unchanged_sources(const cache::SourceScan& before, const cache::SourceScan& now);
+
 class BuildCache {
  public:
   /// Reads the cache beside `out` and stats the sources under `content`. Call before load, so

@@ -131,9 +131,12 @@ std::optional<Generated> generate(const std::filesystem::path& content, Until un
     scan = cache::scan_sources(content, &seen);
   }
   clock.begin("load");
-  // A build with a cache reads only the front matter of the files unchanged since the last
-  // one; their bodies are read if a later stage asks (docs/incremental-builds.md, "Bodies not read").
-  const load::HeadsOnly heads = cache ? cache->heads_only() : load::HeadsOnly{};
+  // A build with a cache, and a serve rebuild, read only the front matter of the files
+  // unchanged since the last build; their bodies are read if a later stage asks
+  // (docs/incremental-builds.md, "Bodies not read").
+  const load::HeadsOnly heads = cache                    ? cache->heads_only()
+                                : scan && memory->site ? unchanged_sources(memory->scan, *scan)
+                                                         : load::HeadsOnly{};
   model::Archive archive = load::load_archive(content, diags, load::kPackAbove, heads.empty() ? nullptr : &heads);
   clock.done("load");
   auto finish = [&]() -> std::optional<Generated> {
@@ -145,14 +148,22 @@ std::optional<Generated> generate(const std::filesystem::path& content, Until un
   // A build with a cache links again only the documents an edit reaches
   // (docs/incremental-builds.md, "Links not made again").
   std::optional<link::LinkReuse> link_reuse;
-  if (cache) link_reuse = cache->link_reuse(archive);
-  link::LinkedArchive linked = link::link_archive(archive, diags, link_reuse ? &*link_reuse : nullptr);
-  if (link_reuse) {
-    if (link_reuse->reused > 0)
-      cache->notes.push_back(std::to_string(link_reuse->reused) + " of " + std::to_string(archive.documents.size()) +
-                             " documents unchanged with all they link to: not linked again");
-    cache->record_links(*link_reuse);
+  std::uint64_t link_catalogue = 0;
+  if (cache) {
+    link_reuse = cache->link_reuse(archive);
+  } else if (scan) {
+    // serve: the last good build's records, copied (link takes the bytes of those it reuses,
+    // and a rebuild that fails must leave them as they were).
+    link_reuse.emplace();
+    link_catalogue = link_catalogue_hash(archive, *scan);
+    if (memory->site && memory->link_catalogue == link_catalogue) link_reuse->previous = memory->links;
   }
+  link::LinkedArchive linked = link::link_archive(archive, diags, link_reuse ? &*link_reuse : nullptr);
+  if (link_reuse && link_reuse->reused > 0)
+    (cache ? cache->notes : generated.cache_notes)
+        .push_back(std::to_string(link_reuse->reused) + " of " + std::to_string(archive.documents.size()) +
+                   " documents unchanged with all they link to: not linked again");
+  if (cache && link_reuse) cache->record_links(*link_reuse);
   clock.done("link");
   if (diags.has_errors()) return finish();
   auto theme = render::Theme::load(archive, diags);
@@ -164,22 +175,40 @@ std::optional<Generated> generate(const std::filesystem::path& content, Until un
     if (scan) {
       reuse.other_sources = other_sources_hash(archive, *scan);
       if (memory->site) {
+        const render::SiteImage* site = memory->site;
         reuse.previous = memory->texts;
         reuse.previous_documents = memory->document_pages;
-        reuse.intact = [site = memory->site](const std::string& path) { return site->files.count(path) > 0; };
+        reuse.previous_shards = memory->search_shards;
+        reuse.previous_index = memory->search_index;
+        reuse.previous_listings = memory->listings;
+        reuse.intact = [site](const std::string& path) { return site->files.count(path) > 0; };
+        reuse.read_intact = [site](const std::string& path) -> std::optional<std::string> {
+          auto it = site->files.find(path);
+          if (it == site->files.end()) return std::nullopt;
+          return it->second;
+        };
       }
     }
     render::ImageSink sink(generated.site);
     render::render_site(archive, linked, *theme, sink, diags, progress, scan ? &reuse : nullptr);
     clock.done("render");
-    if (scan) note_kept(reuse, linked.drafts.texts().size(), archive.documents.size(), generated.cache_notes);
+    if (scan) {
+      note_kept(reuse, linked.drafts.texts().size(), archive.documents.size(), generated.cache_notes);
+      note_unread(archive, generated.cache_notes);
+    }
     generated.files = generated.site.files.size() + generated.site.copies.size() + generated.site.kept.size();
+    report_sources_changed(archive, diags);
     // Paths that would leave the output root are refused by check as well as by build.
     if (diags.has_errors() || !write::paths_are_contained(generated.site, diags)) return finish();
     attach_source_lines(archive, diags);
     if (scan && scan->ok) {  // this site is the one the caller will serve
       memory->texts = std::move(reuse.next);
       memory->document_pages = std::move(reuse.next_documents);
+      memory->search_shards = std::move(reuse.next_shards);
+      memory->search_index = reuse.next_index;
+      memory->listings = std::move(reuse.next_listings);
+      memory->link_catalogue = link_catalogue;
+      memory->links = std::move(link_reuse->next);
       memory->scan = std::move(*scan);
     }
     return generated;

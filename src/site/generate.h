@@ -50,6 +50,14 @@ struct MemoryCache {
   std::map<std::string, render::TextUnit> texts;
   std::map<std::string, std::uint64_t> document_pages;
   cache::SourceScan scan;
+  /// Its link records and the link catalogue they stand on (link::LinkReuse), its search
+  /// shards and index, and its listing pages (render::PageReuse), as a build's cache records
+  /// them on disk.
+  std::uint64_t link_catalogue = 0;
+  std::map<std::string, std::string, std::less<>> links;
+  std::map<std::string, std::pair<std::uint32_t, std::uint32_t>> search_shards;
+  render::SearchIndexRecord search_index;
+  render::ListingRecord listings;
 };
 
 /// Runs the stages on the archive at `content`, stopping after the first stage that reports

@@ -437,6 +437,15 @@ TEST(IncrementalBuild, ServeRebuildsInMemoryOnlyWhatAnEditReaches) {
   EXPECT_NE(notes_of(*g).find("1 of 1 texts unchanged"), std::string::npos) << notes_of(*g);
   EXPECT_NE(served.files.at("letters/2017-11-10-puerto-vallarta-invitation/index.html").find("A closing sentence."),
             std::string::npos);
+  // As a build with a cache does: the other documents are not linked again and their bodies
+  // not read, the search index is patched, the listing pages kept.
+  long documents = 0;
+  const long not_linked = documents_not_linked_again(*g, &documents);
+  EXPECT_GT(documents, 1);
+  EXPECT_EQ(not_linked, documents - 1) << notes_of(*g);
+  EXPECT_NE(notes_of(*g).find("bodies not read"), std::string::npos) << notes_of(*g);
+  EXPECT_NE(notes_of(*g).find("search index patched"), std::string::npos) << notes_of(*g);
+  EXPECT_NE(notes_of(*g).find("pages listing the archive unchanged"), std::string::npos) << notes_of(*g);
 
   // An edit with an error: the site served stays, and so does what it was built from.
   append(content / "letters" / "2018-02-28-second-round-format.md", "\nSee [nothing](@no-such-document).\n");
