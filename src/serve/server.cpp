@@ -146,9 +146,20 @@ int run_server(const ServeOptions& o) {
   std::signal(SIGINT, [](int) { g_stop = true; });
   std::signal(SIGTERM, [](int) { g_stop = true; });
   std::thread watcher([&] {
+    // inotify says when to look; the fingerprint says whether anything changed. Every
+    // kPollEvery quiet waits it is looked at anyway, for what inotify cannot see (a file
+    // reached through a symbolic link, edited where it lives). Without inotify, every wait.
+    constexpr int kPollEvery = 20;
+    TreeWatch watch(o.content);
     std::uint64_t seen = tree_fingerprint(o.content);
+    int quiet = 0;
     while (!g_stop) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(o.poll_ms));
+      if (watch.watching()) {
+        if (!watch.wait(o.poll_ms) && ++quiet < kPollEvery) continue;
+      } else {
+        std::this_thread::sleep_for(std::chrono::milliseconds(o.poll_ms));
+      }
+      quiet = 0;
       const std::uint64_t now = tree_fingerprint(o.content);
       if (now != seen) {
         seen = now;

@@ -54,6 +54,31 @@ TEST(TreeFingerprint, ChangesWhenAFileChanges) {
   EXPECT_NE(tree_fingerprint(dir.path()), before);
 }
 
+TEST(TreeWatch, SeesFilesWrittenAddedAndRemovedAndFoldersMadeAfterItStarted) {
+  test::TempDir dir;
+  test::write_tree(dir.path(), "-- a.md --\none\n-- b/c.md --\ntwo\n");
+  TreeWatch watch(dir.path());
+  ASSERT_TRUE(watch.watching()) << "inotify is available on the machines travaux supports";
+  EXPECT_FALSE(watch.wait(20));
+  test::write_tree(dir.path(), "-- b/c.md --\ntwo, longer\n");
+  EXPECT_TRUE(watch.wait(1000));
+  EXPECT_FALSE(watch.wait(20)) << "the events were all read";
+  fs::remove(dir.path() / "a.md");
+  EXPECT_TRUE(watch.wait(1000));
+  // A folder made after the watch began is watched, and so is one moved in with files.
+  fs::create_directories(dir.path() / "new");
+  EXPECT_TRUE(watch.wait(1000));
+  test::write_tree(dir.path() / "new", "-- d.md --\nthree\n");
+  EXPECT_TRUE(watch.wait(1000));
+  test::TempDir other;
+  test::write_tree(other.path(), "-- moved/deep/e.md --\nfour\n");
+  fs::rename(other.path() / "moved", dir.path() / "moved");
+  EXPECT_TRUE(watch.wait(1000));
+  EXPECT_FALSE(watch.wait(20));
+  test::write_tree(dir.path() / "moved" / "deep", "-- e.md --\nfour, edited\n");
+  EXPECT_TRUE(watch.wait(1000));
+}
+
 /// Starts `travaux serve` on a free port and stops it at the end.
 class ServeProcess {
  public:
