@@ -76,7 +76,8 @@ std::shared_ptr<model::Document::DeferredBody> defer_body(std::filesystem::path 
 
 }  // namespace
 
-model::Archive build_archive(SourceTree tree, diag::Diagnostics& diags, std::size_t pack_above) {
+model::Archive build_archive(SourceTree tree, diag::Diagnostics& diags, std::size_t pack_above,
+                             const KnownHeads* known, KnownHeads* next_known) {
   model::Archive archive;
   archive.content_root = tree.root.string();
   archive.static_files = std::move(tree.static_files);
@@ -97,7 +98,13 @@ model::Archive build_archive(SourceTree tree, diag::Diagnostics& diags, std::siz
   tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) {
     SourceFile& file = tree.markdown[i];
     const std::uint64_t hash = file.head_only ? file.hash : XXH3_64bits(file.text.data(), file.text.size());
-    parsed[i] = parse_document(file.path, std::move(file.text), sinks[i]);
+    if (file.known) {
+      const KnownHead& k = known->at(file.path);
+      parsed[i] = ParsedDocument{k.doc, k.work_in_progress};
+      sinks[i] = k.diags;
+    } else {
+      parsed[i] = parse_document(file.path, std::move(file.text), sinks[i]);
+    }
     if (parsed[i]) parsed[i]->doc.source_hash = hash;
     if (parsed[i] && file.head_only) {
       parsed[i]->doc.deferred_body = defer_body(tree.root / file.path, file, archive.packed);
@@ -111,6 +118,19 @@ model::Archive build_archive(SourceTree tree, diag::Diagnostics& diags, std::siz
       std::string().swap(doc.body);
     }
   });
+  if (next_known) {
+    next_known->clear();
+    for (std::size_t i = 0; i < n; ++i) {
+      if (!parsed[i] || !tree.markdown[i].head_only) continue;
+      KnownHead& k = (*next_known)[tree.markdown[i].path];
+      k.hash = tree.markdown[i].hash;
+      k.size = tree.markdown[i].size;
+      k.doc = parsed[i]->doc;
+      k.doc.deferred_body.reset();  // each load reads the body afresh, if asked
+      k.work_in_progress = parsed[i]->work_in_progress;
+      k.diags = sinks[i];
+    }
+  }
   for (std::size_t i = 0; i < n; ++i) {
     diags.merge(sinks[i]);
     if (!parsed[i]) continue;
@@ -136,10 +156,11 @@ model::Archive build_archive(SourceTree tree, diag::Diagnostics& diags, std::siz
 }
 
 model::Archive load_archive(const std::filesystem::path& content_root, diag::Diagnostics& diags,
-                            std::size_t pack_above, const HeadsOnly* heads_only) {
-  SourceTree tree = read_source_tree(content_root, diags, heads_only);
+                            std::size_t pack_above, const HeadsOnly* heads_only, const KnownHeads* known,
+                            KnownHeads* next_known) {
+  SourceTree tree = read_source_tree(content_root, diags, heads_only, known);
   if (tree.root.empty()) return {};  // no content folder: already reported
-  model::Archive archive = build_archive(std::move(tree), diags, pack_above);
+  model::Archive archive = build_archive(std::move(tree), diags, pack_above, known, next_known);
   read_theme(content_root, archive, diags);
   return archive;
 }

@@ -19,10 +19,15 @@ namespace travaux::load {
 /// soon as it is parsed (Document::packed_body, Archive::packed): the largest archives'
 /// texts are most of a build's memory (docs/architecture.md, "Texts held packed").
 inline constexpr std::size_t kPackAbove = std::size_t{256} << 20;
-model::Archive build_archive(SourceTree tree, diag::Diagnostics& diags, std::size_t pack_above = kPackAbove);
+///
+/// A file the tree marks `known` takes its document and diagnostics from `known`; with
+/// `next_known`, every file read head only (or known) is recorded there for the next load.
+model::Archive build_archive(SourceTree tree, diag::Diagnostics& diags, std::size_t pack_above = kPackAbove,
+                             const KnownHeads* known = nullptr, KnownHeads* next_known = nullptr);
 
 /// read_source_tree + build_archive.
 model::Archive load_archive(const std::filesystem::path& content_root, diag::Diagnostics& diags,
-                            std::size_t pack_above = kPackAbove, const HeadsOnly* heads_only = nullptr);
+                            std::size_t pack_above = kPackAbove, const HeadsOnly* heads_only = nullptr,
+                            const KnownHeads* known = nullptr, KnownHeads* next_known = nullptr);
 
 }  // namespace travaux::load

@@ -113,12 +113,20 @@ class Walker {
 
   /// Reads the Markdown files the walk found, in parallel: most of the content's bytes. Of
   /// those in `heads_only`, only the front matter.
-  void read_markdown(const HeadsOnly* heads_only) {
+  void read_markdown(const HeadsOnly* heads_only, const KnownHeads* known) {
     std::vector<char> failed(tree.markdown.size(), 0);
     tbb::parallel_for(std::size_t{0}, tree.markdown.size(), [&](std::size_t i) {
       SourceFile& file = tree.markdown[i];
       if (heads_only) {
         if (auto it = heads_only->find(file.path); it != heads_only->end()) {
+          if (known) {
+            if (auto k = known->find(file.path); k != known->end() && k->second.hash == it->second) {
+              file.size = k->second.size;
+              file.head_only = file.known = true;
+              file.hash = it->second;
+              return;
+            }
+          }
           if (auto head = read_head(markdown_paths[i])) {
             file.text = std::move(head->first);
             file.size = head->second;
@@ -199,7 +207,8 @@ class Walker {
 
 }  // namespace
 
-SourceTree read_source_tree(const fs::path& root, diag::Diagnostics& diags, const HeadsOnly* heads_only) {
+SourceTree read_source_tree(const fs::path& root, diag::Diagnostics& diags, const HeadsOnly* heads_only,
+                            const KnownHeads* known) {
   std::error_code ec;
   fs::path real = fs::canonical(root, ec);
   if (ec || !fs::is_directory(real)) {
@@ -210,7 +219,7 @@ SourceTree read_source_tree(const fs::path& root, diag::Diagnostics& diags, cons
   Walker walker(real, diags);
   walker.tree.root = real;
   walker.walk(real, "", false);
-  walker.read_markdown(heads_only);
+  walker.read_markdown(heads_only, known);
   return std::move(walker.tree);
 }
 

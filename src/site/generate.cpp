@@ -137,8 +137,19 @@ std::optional<Generated> generate(const std::filesystem::path& content, Until un
   const load::HeadsOnly heads = cache                    ? cache->heads_only()
                                 : scan && memory->site ? unchanged_sources(memory->scan, *scan)
                                                          : load::HeadsOnly{};
-  model::Archive archive = load::load_archive(content, diags, load::kPackAbove, heads.empty() ? nullptr : &heads);
+  // serve: a file still holding the bytes the last good rebuild parsed is not read at all.
+  load::KnownHeads next_heads;
+  const bool known = scan && memory->site;
+  std::size_t not_read = 0;
+  if (known)
+    for (const auto& [path, hash] : heads)
+      if (auto k = memory->heads.find(path); k != memory->heads.end() && k->second.hash == hash) ++not_read;
+  model::Archive archive = load::load_archive(content, diags, load::kPackAbove, heads.empty() ? nullptr : &heads,
+                                              known ? &memory->heads : nullptr, scan ? &next_heads : nullptr);
   clock.done("load");
+  if (not_read > 0)
+    generated.cache_notes.push_back(std::to_string(not_read) +
+                                    " files unchanged since the last rebuild: not read, their front matter as parsed then");
   auto finish = [&]() -> std::optional<Generated> {
     attach_source_lines(archive, diags);
     return std::nullopt;
@@ -207,6 +218,7 @@ std::optional<Generated> generate(const std::filesystem::path& content, Until un
       memory->search_shards = std::move(reuse.next_shards);
       memory->search_index = reuse.next_index;
       memory->listings = std::move(reuse.next_listings);
+      memory->heads = std::move(next_heads);
       memory->link_catalogue = link_catalogue;
       memory->links = std::move(link_reuse->next);
       memory->scan = std::move(*scan);

@@ -14,6 +14,7 @@
 #include "diag/diagnostic.h"
 #include "diag/progress.h"
 #include "cache/source_scan.h"
+#include "load/source_tree.h"
 #include "render/page_reuse.h"
 #include "render/site_image.h"
 
@@ -53,6 +54,7 @@ struct MemoryCache {
   /// Its link records and the link catalogue they stand on (link::LinkReuse), its search
   /// shards and index, and its listing pages (render::PageReuse), as a build's cache records
   /// them on disk.
+  load::KnownHeads heads;  // what load made of the files it read only the front matter of
   std::uint64_t link_catalogue = 0;
   std::map<std::string, std::string, std::less<>> links;
   std::map<std::string, std::pair<std::uint32_t, std::uint32_t>> search_shards;
