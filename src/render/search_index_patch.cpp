@@ -169,14 +169,26 @@ std::optional<std::vector<ShardEntry>> patch_entries(std::vector<ShardEntry> ent
     }
     const KeyDocuments* add = next_added != added.end() && next_added->first == e.key ? &next_added->second : nullptr;
     if (add) ++next_added;
-    // The value: after the key's closing quote and the colon.
-    std::size_t at = 0;
-    std::string key, value;
-    if (!read_json_string(e.text, at, key) || at >= e.text.size() || e.text[at] != ':') return std::nullopt;
-    ++at;
-    if (!read_json_string(e.text, at, value)) return std::nullopt;
+    // The value: after the key's closing quote and the colon. Most entries hold no escape,
+    // and then it is read where it lies (most entries are only checked, never decoded).
+    std::string_view value;
+    std::string unescaped;
+    if (const std::string_view text = e.text; text.find('\\') == std::string_view::npos) {
+      const std::size_t quote = text.size() > 1 && text.front() == '"' ? text.find('"', 1) : std::string_view::npos;
+      if (quote == std::string_view::npos || text.compare(quote, 3, "\":\"") != 0 || text.size() < quote + 4 ||
+          text.back() != '"')
+        return std::nullopt;
+      value = text.substr(quote + 3, text.size() - quote - 4);
+    } else {
+      std::size_t at = 0;
+      std::string key;
+      if (!read_json_string(e.text, at, key) || at >= e.text.size() || e.text[at] != ':') return std::nullopt;
+      ++at;
+      if (!read_json_string(e.text, at, unescaped)) return std::nullopt;
+      value = unescaped;
+    }
     const std::size_t space = value.find(' ');
-    const std::string_view all_text = std::string_view(value).substr(0, space);
+    const std::string_view all_text = value.substr(0, space);
     if (!add) {
       // The card's documents are among all of them: only those need looking at.
       const auto holds = holds_any(all_text, changed, universe);
@@ -188,7 +200,7 @@ std::optional<std::vector<ShardEntry>> patch_entries(std::vector<ShardEntry> ent
     }
     auto all = decode_doc_set(all_text, universe);
     std::optional<std::vector<std::uint32_t>> card = std::vector<std::uint32_t>{};
-    if (space != std::string::npos) card = decode_doc_set(std::string_view(value).substr(space + 1), universe);
+    if (space != std::string_view::npos) card = decode_doc_set(value.substr(space + 1), universe);
     if (!all || !card) return std::nullopt;
     const auto new_all = replace_documents(*all, changed, add ? add->all : kNone);
     if (new_all.empty()) continue;
